@@ -1,0 +1,11 @@
+#include "silian/app/modules.hpp"
+
+#include "silian/modules/org/module.hpp"
+
+namespace silian::app {
+std::vector<Module> modules() {
+  std::vector<Module> out;
+  out.push_back(org::org_module());
+  return out;
+}
+}  // namespace silian::app

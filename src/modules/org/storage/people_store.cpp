@@ -1,0 +1,160 @@
+#include "silian/modules/org/storage/people_store.hpp"
+
+namespace silian::org {
+std::int64_t insert_household(db::Lease& lease, const Household& h, std::int64_t now) {
+  long long id = 0, community = h.community_id, grid = h.grid_id, at = now;
+  soci::indicator grid_ind = h.grid_id == 0 ? soci::i_null : soci::i_ok;
+  lease.session() << "INSERT INTO households (community_id, grid_id, address, created_at) VALUES "
+                     "(:c, :g, :a, :t) RETURNING id",
+      soci::use(community), soci::use(grid, grid_ind), soci::use(h.address), soci::use(at),
+      soci::into(id);
+  return id;
+}
+
+namespace {
+std::optional<Household> one_household(db::Lease& lease, const std::string& where, long long a,
+                                       const std::string& b) {
+  Household h;
+  long long id = 0, community = 0, grid = 0;
+  soci::indicator id_ind = soci::i_null, grid_ind = soci::i_null;
+  std::string sql = "SELECT id, community_id, grid_id, address FROM households WHERE " + where;
+  if (b.empty()) {
+    lease.session() << sql, soci::use(a), soci::into(id, id_ind), soci::into(community),
+        soci::into(grid, grid_ind), soci::into(h.address);
+  } else {
+    lease.session() << sql, soci::use(a), soci::use(b), soci::into(id, id_ind),
+        soci::into(community), soci::into(grid, grid_ind), soci::into(h.address);
+  }
+  if (id_ind != soci::i_ok) return std::nullopt;
+  h.id = id;
+  h.community_id = community;
+  h.grid_id = grid_ind == soci::i_ok ? grid : 0;
+  return h;
+}
+
+const char* k_resident_select =
+    "SELECT r.id, r.community_id, COALESCE(r.household_id, 0), COALESCE(r.account_id, 0), r.name, "
+    "r.phone_sealed, r.status, r.stated_address, u.name, u.path, r.created_at FROM residents r "
+    "JOIN org_units u ON u.id = r.community_id ";
+
+std::vector<Resident> query_residents(db::Lease& lease, const std::string& where,
+                                      const std::string& arg) {
+  std::vector<Resident> out;
+  Resident r;
+  long long id = 0, community = 0, household = 0, account = 0, created = 0;
+  soci::statement st =
+      (lease.session().prepare << std::string(k_resident_select) + where, soci::use(arg),
+       soci::into(id), soci::into(community), soci::into(household), soci::into(account),
+       soci::into(r.name), soci::into(r.phone_sealed), soci::into(r.status),
+       soci::into(r.stated_address), soci::into(r.community_name), soci::into(r.community_path),
+       soci::into(created));
+  st.execute();
+  while (st.fetch()) {
+    r.id = id;
+    r.community_id = community;
+    r.household_id = household;
+    r.account_id = account;
+    r.created_at = created;
+    out.push_back(r);
+  }
+  return out;
+}
+}  // namespace
+
+std::optional<Household> find_household(db::Lease& lease, std::int64_t id) {
+  return one_household(lease, "id = :a", id, "");
+}
+
+std::optional<Household> find_household_at(db::Lease& lease, std::int64_t community_id,
+                                           const std::string& address) {
+  if (address.empty()) return std::nullopt;
+  return one_household(lease, "community_id = :a AND address = :b", community_id, address);
+}
+
+HouseholdPage households_in(db::Lease& lease, const std::string& scope_path,
+                            const std::string& search, int page, int per_page) {
+  HouseholdPage out;
+  std::string prefix = scope_path + "%";
+  std::string pattern = "%" + search + "%";
+  long long total = 0;
+  lease.session() << "SELECT COUNT(*) FROM households h JOIN org_units u ON u.id = h.community_id "
+                     "WHERE u.path LIKE :p AND h.address LIKE :s",
+      soci::use(prefix), soci::use(pattern), soci::into(total);
+  out.total = total;
+  long long limit = per_page, offset = static_cast<long long>(page - 1) * per_page;
+  Household h;
+  long long id = 0, community = 0, members = 0;
+  soci::statement st =
+      (lease.session().prepare
+           << "SELECT h.id, h.community_id, h.address, (SELECT COUNT(*) FROM residents r WHERE "
+              "r.household_id = h.id) FROM households h JOIN org_units u ON u.id = h.community_id "
+              "WHERE u.path LIKE :p AND h.address LIKE :s ORDER BY h.id LIMIT :l OFFSET :o",
+       soci::use(prefix), soci::use(pattern), soci::use(limit), soci::use(offset), soci::into(id),
+       soci::into(community), soci::into(h.address), soci::into(members));
+  st.execute();
+  while (st.fetch()) {
+    h.id = id;
+    h.community_id = community;
+    h.members = members;
+    out.rows.push_back(h);
+  }
+  return out;
+}
+
+std::int64_t insert_resident(db::Lease& lease, const Resident& r, const std::string& phone_index,
+                             std::int64_t now) {
+  long long id = 0, community = r.community_id, household = r.household_id, account = r.account_id,
+            at = now;
+  soci::indicator household_ind = r.household_id == 0 ? soci::i_null : soci::i_ok;
+  soci::indicator account_ind = r.account_id == 0 ? soci::i_null : soci::i_ok;
+  lease.session() << "INSERT INTO residents (community_id, household_id, account_id, name, "
+                     "phone_sealed, phone_index, status, stated_address, created_at) VALUES (:c, "
+                     ":h, :a, :n, :ps, :pi, :s, :ad, :t) RETURNING id",
+      soci::use(community), soci::use(household, household_ind), soci::use(account, account_ind),
+      soci::use(r.name), soci::use(r.phone_sealed), soci::use(phone_index), soci::use(r.status),
+      soci::use(r.stated_address), soci::use(at), soci::into(id);
+  return id;
+}
+
+std::optional<Resident> find_resident(db::Lease& lease, std::int64_t id) {
+  auto rows = query_residents(lease, "WHERE r.id = :a", std::to_string(id));
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+std::optional<Resident> resident_of_account(db::Lease& lease, std::int64_t account_id) {
+  auto rows = query_residents(lease, "WHERE r.account_id = :a", std::to_string(account_id));
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+std::vector<Resident> pending_in(db::Lease& lease, const std::string& scope_path) {
+  return query_residents(lease,
+                         "WHERE r.status = 'pending' AND u.path LIKE :a ORDER BY r.id LIMIT 200",
+                         scope_path + "%");
+}
+
+std::int64_t count_pending_in(db::Lease& lease, const std::string& scope_path) {
+  long long n = 0;
+  std::string prefix = scope_path + "%";
+  lease.session() << "SELECT COUNT(*) FROM residents r JOIN org_units u ON u.id = r.community_id "
+                     "WHERE r.status = 'pending' AND u.path LIKE :p",
+      soci::use(prefix), soci::into(n);
+  return n;
+}
+
+bool decide_resident(db::Lease& lease, std::int64_t resident_id, const std::string& status,
+                     std::int64_t household_id, const std::string& note, std::int64_t by,
+                     std::int64_t now) {
+  long long id = resident_id, household = household_id, who = by, at = now;
+  soci::indicator household_ind = household_id == 0 ? soci::i_null : soci::i_ok;
+  soci::statement st =
+      (lease.session().prepare << "UPDATE residents SET status = :s, household_id = :h, "
+                                  "decision_note = :n, decided_by = :b, decided_at = :t WHERE id "
+                                  "= :id AND status = 'pending'",
+       soci::use(status), soci::use(household, household_ind), soci::use(note), soci::use(who),
+       soci::use(at), soci::use(id));
+  st.execute(true);
+  return st.get_affected_rows() > 0;
+}
+}  // namespace silian::org

@@ -1,0 +1,23 @@
+#pragma once
+// Runtime configuration: command-line flags first, then environment variables
+// (SILIAN_DB, SILIAN_LISTEN, SILIAN_SECRET_FILE, SILIAN_UPLOADS, SILIAN_SECURE_COOKIES).
+#include <string>
+
+#include "silian/platform/crypto/crypto.hpp"
+
+namespace silian {
+struct Config {
+  std::string db_url = "sqlite:silian-data/silian.db";
+  std::string listen_host = "127.0.0.1";
+  unsigned short listen_port = 8080;
+  // The vault key; every node of one site must share it (like the database).
+  std::string secret_file = "silian-data/secret.key";
+  std::size_t threads = 8;
+  bool secure_cookies = false;  // set when served behind TLS
+  int tick_seconds = 5;         // how often the server runs due jobs
+  std::string node_name = "node";
+  crypto::PasswordCost password_cost = crypto::PasswordCost::interactive;
+
+  void apply_environment();
+};
+}  // namespace silian

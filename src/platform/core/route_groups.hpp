@@ -1,0 +1,8 @@
+#pragma once
+#include "silian/platform/http/router.hpp"
+
+namespace silian::core {
+void register_sign_in_routes(http::Router& router);  // login, logout, preferences
+void register_shell_routes(http::Router& router);    // portal, workbench, inbox, audit, exports
+void register_ops_routes(http::Router& router);      // healthz, metrics, static, API basics
+}  // namespace silian::core

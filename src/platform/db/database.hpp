@@ -1,0 +1,72 @@
+#pragma once
+// The one connection pool of a process, sized to the worker threads. Only storage code
+// includes this header (it pulls in SOCI).
+#include <soci/soci.h>
+#include <atomic>
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "silian/platform/db/db_url.hpp"
+
+namespace silian::db {
+class Database;
+
+// A session leased from the pool for the duration of one request or command.
+class Lease {
+ public:
+  Lease(Database& db, std::size_t index);
+  ~Lease();
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+  soci::session& operator*() { return *session_; }
+  soci::session* operator->() { return session_; }
+  soci::session& session() { return *session_; }
+  Engine engine() const;
+
+ private:
+  Database& db_;
+  std::size_t index_;
+  soci::session* session_;
+};
+
+class Database {
+ public:
+  Database(DbUrl url, std::size_t pool_size);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  Lease lease();
+  Engine engine() const { return url_.engine; }
+  const DbUrl& url() const { return url_; }
+  std::size_t pool_size() const { return pool_size_; }
+  std::size_t in_use() const { return in_use_.load(); }
+
+ private:
+  friend class Lease;
+  DbUrl url_;
+  std::size_t pool_size_;
+  std::unique_ptr<soci::connection_pool> pool_;
+  std::atomic<std::size_t> in_use_{0};
+};
+
+// An explicit write transaction. On SQLite it takes the write lock up front (BEGIN
+// IMMEDIATE) so that a read-then-write never fails half-way with SQLITE_BUSY; on
+// PostgreSQL it is a plain READ COMMITTED transaction. Rolls back unless committed.
+class Transaction {
+ public:
+  explicit Transaction(Lease& lease);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  void commit();
+
+ private:
+  Lease& lease_;
+  bool open_ = true;
+};
+
+// True when the error is a uniqueness violation (both engines).
+bool is_unique_violation(const soci::soci_error& error);
+}  // namespace silian::db

@@ -1,0 +1,166 @@
+#include "silian/platform/http/context.hpp"
+
+#include <algorithm>
+
+#include "silian/platform/auth/permissions.hpp"
+#include "silian/platform/http/url.hpp"
+#include "silian/platform/i18n/catalog.hpp"
+#include "silian/platform/i18n/script_converter.hpp"
+#include "silian/platform/platform.hpp"
+#include "silian/platform/views/renderer.hpp"
+
+namespace silian::http {
+namespace {
+std::string trim(const std::string& s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return {};
+  auto e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+std::string json_escape(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out;
+}
+}  // namespace
+
+RequestContext::RequestContext(const Request& r, Platform& p) : request(r), platform(p) {}
+
+std::string RequestContext::t(const std::string& key) const {
+  return i18n::Catalog::instance().text(lang, key);
+}
+
+std::string RequestContext::tf(const std::string& key,
+                               const std::map<std::string, std::string>& p) const {
+  return i18n::Catalog::instance().format(lang, key, p);
+}
+
+std::string RequestContext::script(const std::string& text) const {
+  return i18n::to_reader_script(text, lang);
+}
+
+std::string RequestContext::form(const std::string& name) const {
+  if (!form_) form_ = parse_urlencoded(request.body);
+  auto it = form_->find(name);
+  return it == form_->end() ? std::string() : trim(it->second);
+}
+
+std::string RequestContext::query(const std::string& name) const {
+  if (!query_) query_ = parse_urlencoded(request.query);
+  auto it = query_->find(name);
+  return it == query_->end() ? std::string() : trim(it->second);
+}
+
+std::optional<std::int64_t> RequestContext::id_param(const std::string& name) const {
+  auto it = params.find(name);
+  if (it == params.end() || it->second.empty() || it->second.size() > 18) return std::nullopt;
+  if (!std::all_of(it->second.begin(), it->second.end(),
+                   [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
+  return std::stoll(it->second);
+}
+
+bool RequestContext::wants_json() const {
+  auto accept = request.header("accept");
+  return request.path.starts_with("/api/") ||
+         (accept.find("application/json") != std::string::npos &&
+          accept.find("text/html") == std::string::npos);
+}
+
+Response RequestContext::page(const std::string& template_path, const std::string& title_key,
+                              views::Value data, int status) {
+  const auto& catalog = i18n::Catalog::instance();
+  views::Value t_obj;
+  for (const auto& [k, v] : catalog.all(lang)) t_obj.set(k, v);
+  data.set("t", t_obj);
+  data.set("csrf", csrf_token);
+  std::string body = views::render(template_path, data);
+
+  views::Value layout;
+  layout.set("t", t_obj);
+  layout.set("body", body);
+  layout.set("title", t(title_key));
+  layout.set("lang", lang);
+  layout.set("csrf", csrf_token);
+  layout.set("large_text", large_text);
+  layout.set("here", url_encode(request.path + (request.query.empty() ? "" : "?" + request.query)));
+  auto langs = views::Value::list();
+  for (const auto& l : i18n::languages())
+    langs.push(
+        views::Value{{"code", l}, {"label", catalog.text(l, "lang_name")}, {"current", l == lang}});
+  layout.set("langs", langs);
+  if (principal) {
+    layout.set("user",
+               views::Value{{"name", principal->display_name}, {"staff", principal->is_staff()}});
+    auto nav = views::Value::list();
+    for (const auto& m : platform.modules)
+      for (const auto& entry : m.nav)
+        if (platform.permissions.allows(entry.permission, &*principal))
+          nav.push(views::Value{{"label", t(entry.label_key)},
+                                {"href", entry.href},
+                                {"current", request.path == entry.href ||
+                                                request.path.starts_with(entry.href + "/")}});
+    layout.set("nav", nav);
+    layout.set("has_nav", !nav.as_list().empty() && principal->is_staff());
+  }
+  auto cookies = parse_cookies(request.header("cookie"));
+  if (auto it = cookies.find("notice"); it != cookies.end() && !it->second.empty()) {
+    const auto& table = catalog.all(lang);
+    if (table.contains(it->second)) layout.set("notice", t(it->second));
+    set_cookies.push_back(
+        set_cookie_value("notice", "", {true, platform.config.secure_cookies, 0}));
+  }
+  Response r;
+  r.status = status;
+  r.body = views::render("src/platform/views/layout.mustache", layout);
+  return r;
+}
+
+Response RequestContext::error(int status, const std::string& message_key) {
+  if (wants_json()) {
+    return json(status, "{\"error\":{\"code\":" + std::to_string(status) + ",\"message\":\"" +
+                            json_escape(t(message_key)) + "\"}}");
+  }
+  views::Value data{{"status", std::to_string(status)}, {"message", t(message_key)}};
+  return page("src/platform/views/error.mustache", "error_title", data, status);
+}
+
+Response RequestContext::redirect(const std::string& location, const std::string& notice_key) {
+  auto r = Response::redirect(is_local_path(location) ? location : "/");
+  if (!notice_key.empty())
+    set_cookies.push_back(
+        set_cookie_value("notice", notice_key, {true, platform.config.secure_cookies, 60}));
+  return r;
+}
+
+Response RequestContext::json(int status, const std::string& body) const {
+  return Response::text(status, body, "application/json; charset=utf-8");
+}
+}  // namespace silian::http

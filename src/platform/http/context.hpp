@@ -1,0 +1,57 @@
+#pragma once
+// What a handler sees of one request: the request, who is asking, the reader's language,
+// the CSRF token for forms, and helpers to answer with a page, an error or a redirect.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "silian/platform/auth/principal.hpp"
+#include "silian/platform/http/request.hpp"
+#include "silian/platform/views/value.hpp"
+
+namespace silian {
+struct Platform;
+}
+
+namespace silian::http {
+class RequestContext {
+ public:
+  RequestContext(const Request& request, Platform& platform);
+
+  const Request& request;
+  Platform& platform;
+  std::optional<auth::Principal> principal;
+  std::map<std::string, std::string> params;  // path captures
+  std::string lang;
+  std::string csrf_token;
+  std::string request_id;
+  bool large_text = false;
+  std::vector<std::string> set_cookies;  // added to whatever response the handler returns
+
+  // Text in the reader's language.
+  std::string t(const std::string& key) const;
+  std::string tf(const std::string& key, const std::map<std::string, std::string>& p) const;
+  // User-written content in the reader's script.
+  std::string script(const std::string& text) const;
+
+  std::string form(const std::string& name) const;   // urlencoded body field, trimmed
+  std::string query(const std::string& name) const;  // query string field
+  std::optional<std::int64_t> id_param(const std::string& name) const;
+  bool wants_json() const;
+
+  // A page inside the layout. `title_key` is a catalogue key.
+  Response page(const std::string& template_path, const std::string& title_key, views::Value data,
+                int status = 200);
+  Response error(int status, const std::string& message_key);
+  // Redirect with a one-time notice (a catalogue key) shown on the next page.
+  Response redirect(const std::string& location, const std::string& notice_key = "");
+  Response json(int status, const std::string& body) const;
+
+  const auth::Principal& user() const { return *principal; }
+
+ private:
+  mutable std::optional<std::map<std::string, std::string>> form_;
+  mutable std::optional<std::map<std::string, std::string>> query_;
+};
+}  // namespace silian::http

@@ -1,0 +1,125 @@
+#include "silian/platform/http/dispatcher.hpp"
+
+#include <spdlog/spdlog.h>
+#include <chrono>
+
+#include "silian/platform/auth/account_store.hpp"
+#include "silian/platform/auth/session_store.hpp"
+#include "silian/platform/crypto/crypto.hpp"
+#include "silian/platform/http/context.hpp"
+#include "silian/platform/http/url.hpp"
+#include "silian/platform/i18n/catalog.hpp"
+#include "silian/platform/platform.hpp"
+
+namespace silian::http {
+namespace {
+bool state_changing(const std::string& method) {
+  return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+void resolve_language(RequestContext& ctx, const std::map<std::string, std::string>& cookies) {
+  auto it = cookies.find("lang");
+  if (it != cookies.end() && i18n::is_language(it->second)) {
+    ctx.lang = it->second;
+  } else {
+    ctx.lang = i18n::negotiate(ctx.request.header("accept-language"));
+  }
+  auto large = cookies.find("large");
+  ctx.large_text = large != cookies.end() && large->second == "1";
+}
+
+void load_principal(RequestContext& ctx, const std::map<std::string, std::string>& cookies) {
+  auto it = cookies.find("sid");
+  if (it == cookies.end()) return;
+  auto lease = ctx.platform.db->lease();
+  auto account_id = auth::session_account(lease, it->second, ctx.platform.clock.now());
+  if (!account_id) return;
+  auto account = auth::find_account(lease, *account_id);
+  if (account) ctx.principal = auth::load_principal(lease, *account);
+}
+
+Response finish(RequestContext& ctx, Response response) {
+  for (auto& c : ctx.set_cookies) response.headers.emplace_back("Set-Cookie", std::move(c));
+  response.headers.emplace_back("X-Request-Id", ctx.request_id);
+  response.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  response.headers.emplace_back("Referrer-Policy", "same-origin");
+  if (response.content_type.starts_with("text/html")) {
+    response.headers.emplace_back("X-Frame-Options", "DENY");
+    response.headers.emplace_back(
+        "Content-Security-Policy",
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "frame-ancestors 'none'; form-action 'self'");
+    response.headers.emplace_back("Cache-Control", "no-store");
+  }
+  return response;
+}
+}  // namespace
+
+Response dispatch(Platform& platform, const Request& request) {
+  auto started = std::chrono::steady_clock::now();
+  RequestContext ctx(request, platform);
+  ctx.request_id = request.header("x-request-id");
+  if (ctx.request_id.empty() || ctx.request_id.size() > 64)
+    ctx.request_id = crypto::random_token(9);
+  auto cookies = parse_cookies(request.header("cookie"));
+  resolve_language(ctx, cookies);
+
+  // Forms carry the CSRF token that is also in a SameSite cookie (double submit).
+  auto csrf_cookie = cookies.find("csrf");
+  if (csrf_cookie != cookies.end() && csrf_cookie->second.size() >= 32 &&
+      csrf_cookie->second.size() <= 64) {
+    ctx.csrf_token = csrf_cookie->second;
+  } else {
+    ctx.csrf_token = crypto::random_token();
+    ctx.set_cookies.push_back(
+        set_cookie_value("csrf", ctx.csrf_token, {true, platform.config.secure_cookies, -1}));
+  }
+
+  Match match = platform.router.match(request.method, request.path);
+  std::string route_label = match.route ? match.route->pattern : "unmatched";
+  Response response;
+  try {
+    load_principal(ctx, cookies);
+    if (!match.route) {
+      response =
+          match.path_exists ? ctx.error(405, "error_method") : ctx.error(404, "error_not_found");
+    } else {
+      ctx.params = match.params;
+      const Route& route = *match.route;
+      bool csrf_ok = true;
+      if (state_changing(request.method) && !route.csrf_exempt) {
+        std::string sent = ctx.form("_csrf");
+        if (sent.empty()) sent = request.header("x-csrf-token");
+        csrf_ok =
+            csrf_cookie != cookies.end() && crypto::constant_time_equal(sent, csrf_cookie->second);
+      }
+      auto decision =
+          platform.permissions.decide(route.permission, ctx.principal ? &*ctx.principal : nullptr);
+      if (decision == auth::Decision::login_required) {
+        response = ctx.wants_json() ? ctx.error(401, "error_login_required")
+                                    : ctx.redirect("/login?next=" + url_encode(request.path));
+      } else if (decision == auth::Decision::forbidden) {
+        response = ctx.error(403, "error_forbidden");
+      } else if (!csrf_ok) {
+        response = ctx.error(403, "error_csrf");
+      } else {
+        response = route.handler(ctx);
+      }
+    }
+  } catch (const std::exception& e) {
+    spdlog::error("request_id={} method={} path={} error={}", ctx.request_id, request.method,
+                  request.path, e.what());
+    ctx.set_cookies.clear();
+    response = ctx.error(500, "error_internal");
+  }
+  if (request.method == "HEAD") response.body.clear();
+  response = finish(ctx, std::move(response));
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  platform.metrics.observe(request.method, route_label, response.status, seconds);
+  spdlog::info("request_id={} method={} route={} status={} ms={:.2f} account={}", ctx.request_id,
+               request.method, route_label, response.status, seconds * 1000,
+               ctx.principal ? ctx.principal->account_id : 0);
+  return response;
+}
+}  // namespace silian::http

@@ -1,0 +1,104 @@
+#include "silian/platform/http/server.hpp"
+
+#include <spdlog/spdlog.h>
+#include <algorithm>
+#include <restinio/all.hpp>
+
+#include "silian/platform/http/dispatcher.hpp"
+#include "silian/platform/http/url.hpp"
+#include "silian/platform/platform.hpp"
+
+namespace silian::http {
+namespace {
+constexpr std::size_t k_max_body = 8 * 1024 * 1024;
+
+Request adapt(const restinio::request_handle_t& req) {
+  Request r;
+  const auto& h = req->header();
+  r.method = std::string(h.method().c_str());
+  r.path = url_decode(std::string(h.path()), false);
+  r.query = std::string(h.query());
+  r.body = req->body();
+  h.for_each_field([&r](const restinio::http_header_field_t& f) {
+    std::string name = f.name();
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    auto [it, inserted] = r.headers.emplace(name, f.value());
+    if (!inserted) it->second += (name == "cookie" ? "; " : ", ") + f.value();
+  });
+  r.remote_ip = req->remote_endpoint().address().to_string();
+  return r;
+}
+
+std::string reason_for(int status) {
+  switch (status) {
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 204:
+      return "No Content";
+    case 302:
+      return "Found";
+    case 303:
+      return "See Other";
+    case 304:
+      return "Not Modified";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 413:
+      return "Payload Too Large";
+    case 422:
+      return "Unprocessable Entity";
+    case 429:
+      return "Too Many Requests";
+    case 500:
+      return "Internal Server Error";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return "Status";
+  }
+}
+
+struct Traits : public restinio::default_traits_t {
+  using logger_t = restinio::null_logger_t;
+};
+}  // namespace
+
+void serve(Platform& platform, const std::string& host, unsigned short port) {
+  auto handler = [&platform](const restinio::request_handle_t& req) {
+    Request request = adapt(req);
+    Response response;
+    if (request.body.size() > k_max_body) {
+      response = Response::text(413, "request body too large\n", "text/plain; charset=utf-8");
+    } else {
+      response = dispatch(platform, request);
+    }
+    auto out = req->create_response(restinio::http_status_line_t(
+        restinio::http_status_code_t(static_cast<std::uint16_t>(response.status)),
+        reason_for(response.status)));
+    out.append_header(restinio::http_field::content_type, response.content_type);
+    for (const auto& [name, value] : response.headers) out.append_header(name, value);
+    out.set_body(std::move(response.body));
+    return out.done();
+  };
+  auto settings = restinio::on_thread_pool<Traits>(platform.config.threads)
+                      .address(host)
+                      .port(port)
+                      .max_pipelined_requests(4)
+                      .read_next_http_message_timelimit(std::chrono::seconds(30))
+                      .handle_request_timeout(std::chrono::seconds(60))
+                      .request_handler(std::move(handler));
+  spdlog::info("serving on http://{}:{}", host, port);
+  restinio::run(std::move(settings));
+}
+}  // namespace silian::http

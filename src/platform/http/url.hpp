@@ -1,0 +1,14 @@
+#pragma once
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace silian::http {
+std::string url_decode(std::string_view in, bool plus_is_space = true);
+std::string url_encode(std::string_view in);
+// application/x-www-form-urlencoded or a query string; the last value of a name wins.
+std::map<std::string, std::string> parse_urlencoded(std::string_view in);
+std::map<std::string, std::string> parse_cookies(std::string_view header);
+// A redirect target must be a local path ("/x"), never "//host" or "http://host".
+bool is_local_path(std::string_view target);
+}  // namespace silian::http

@@ -1,0 +1,93 @@
+#include "silian/platform/jobs/job_queue.hpp"
+
+#include <spdlog/spdlog.h>
+#include <stdexcept>
+
+namespace silian::jobs {
+void JobRegistry::add(const std::string& kind, Handler handler) {
+  if (!handlers_.emplace(kind, std::move(handler)).second)
+    throw std::logic_error("job kind registered twice: " + kind);
+}
+
+const Handler* JobRegistry::find(const std::string& kind) const {
+  auto it = handlers_.find(kind);
+  return it == handlers_.end() ? nullptr : &it->second;
+}
+
+void enqueue(db::Lease& lease, const std::string& kind, const std::string& payload,
+             std::int64_t run_at, const std::string& dedupe_key) {
+  auto& s = lease.session();
+  long long when = run_at;
+  if (dedupe_key.empty()) {
+    s << "INSERT INTO jobs (kind, payload, run_at) VALUES (:k, :p, :r)", soci::use(kind),
+        soci::use(payload), soci::use(when);
+    return;
+  }
+  int existing = 0;
+  s << "SELECT COUNT(*) FROM jobs WHERE dedupe_key = :d", soci::use(dedupe_key),
+      soci::into(existing);
+  if (existing > 0) return;
+  s << "INSERT INTO jobs (kind, payload, run_at, dedupe_key) VALUES (:k, :p, :r, :d)",
+      soci::use(kind), soci::use(payload), soci::use(when), soci::use(dedupe_key);
+}
+
+namespace {
+constexpr int k_max_attempts = 5;
+
+// Claims and runs one due job. Returns false when nothing is due.
+bool run_one(db::Database& db, const JobRegistry& registry, std::int64_t at,
+             const std::string& node, TickResult& result) {
+  auto lease = db.lease();
+  auto& s = lease.session();
+  long long id = 0, attempts = 0, due = at;
+  std::string kind, payload;
+  soci::indicator found = soci::i_null;
+  std::string error;
+  {
+    db::Transaction tx(lease);
+    std::string claim =
+        "SELECT id, kind, payload, attempts FROM jobs WHERE status = 'pending' AND run_at <= :at "
+        "ORDER BY run_at, id LIMIT 1";
+    if (lease.engine() == db::Engine::postgresql) claim += " FOR UPDATE SKIP LOCKED";
+    s << claim, soci::use(due), soci::into(id, found), soci::into(kind), soci::into(payload),
+        soci::into(attempts);
+    if (found != soci::i_ok) return false;
+    try {
+      const Handler* handler = registry.find(kind);
+      if (handler == nullptr) throw std::runtime_error("no handler for job kind " + kind);
+      JobContext ctx{lease, id, payload, at};
+      (*handler)(ctx);
+      long long finished = at;
+      s << "UPDATE jobs SET status = 'done', attempts = attempts + 1, finished_at = :f, "
+           "finished_by = :n WHERE id = :id",
+          soci::use(finished), soci::use(node), soci::use(id);
+      tx.commit();
+      ++result.done;
+      return true;
+    } catch (const std::exception& e) {
+      error = e.what();
+    }
+  }
+  // The handler's writes were rolled back; record the failure and retry later.
+  spdlog::warn("job {} ({}) failed: {}", id, kind, error);
+  db::Transaction tx(lease);
+  long long next_at = at + 60 * (attempts + 1);
+  std::string status = attempts + 1 >= k_max_attempts ? "failed" : "pending";
+  s << "UPDATE jobs SET attempts = attempts + 1, status = :st, run_at = :r, last_error = :e "
+       "WHERE id = :id",
+      soci::use(status), soci::use(next_at), soci::use(error), soci::use(id);
+  tx.commit();
+  ++result.failed;
+  return true;
+}
+}  // namespace
+
+TickResult run_due(db::Database& db, const JobRegistry& registry, std::int64_t at,
+                   const std::string& node, int max_jobs) {
+  TickResult result;
+  for (int i = 0; i < max_jobs; ++i) {
+    if (!run_one(db, registry, at, node, result)) break;
+  }
+  return result;
+}
+}  // namespace silian::jobs
