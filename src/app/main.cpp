@@ -1,8 +1,11 @@
 // The `silian` command: serve, migrate, demo, user add, tick, audit verify, backup,
 // restore. Every command takes --db URL.
+#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 #include <atomic>
+#include <csignal>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <thread>
@@ -51,7 +54,7 @@ int serve(const Options& o) {
   silian::SystemClock clock;
   auto p = open_platform(o, clock);
   p->migrate();
-  spdlog::info("database {}", p->db->url().describe());
+  spdlog::info("event=database_open url={}", p->db->url().describe());
   std::atomic<bool> running{true};
   // Due jobs run on every node; claiming makes each run exactly once across nodes.
   std::thread ticker([&] {
@@ -59,12 +62,14 @@ int serve(const Options& o) {
       try {
         silian::jobs::run_due(*p->db, p->jobs, clock.now(), p->config.node_name);
       } catch (const std::exception& e) {
-        spdlog::error("job tick failed: {}", e.what());
+        spdlog::error("event=job_tick_failed error=\"{}\"", e.what());
       }
       for (int i = 0; i < p->config.tick_seconds * 10 && running.load(); ++i)
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
   });
+  // RESTinio stops on SIGINT; treat SIGTERM (systemd, container runtimes) the same.
+  std::signal(SIGTERM, [](int) { std::raise(SIGINT); });
   silian::http::serve(*p, host, static_cast<unsigned short>(port));
   running.store(false);
   ticker.join();
@@ -154,6 +159,10 @@ int restore(const Options& o) {
 
 int main(int argc, char** argv) {
   silian::crypto::init();
+  // Logs go to stderr as key=value lines; stdout carries only command results.
+  auto logger = spdlog::stderr_logger_mt("silian");
+  logger->set_pattern("ts=%Y-%m-%dT%H:%M:%S.%e%z level=%l %v");
+  spdlog::set_default_logger(logger);
   CLI::App app{"Silian (四联) community co-governance platform"};
   app.require_subcommand(1);
   Options o;
@@ -196,7 +205,8 @@ int main(int argc, char** argv) {
     if (*migrate_cmd) {
       silian::SystemClock clock;
       auto p = open_platform(o, clock);
-      std::cout << "applied " << p->migrate() << " migration(s)\n";
+      int applied = p->migrate();
+      std::cout << "applied " << applied << " migration(s)\n";
       return 0;
     }
     if (*demo_cmd) {

@@ -1,6 +1,7 @@
 #pragma once
 // Runtime configuration: command-line flags first, then environment variables
-// (SILIAN_DB, SILIAN_LISTEN, SILIAN_SECRET_FILE, SILIAN_UPLOADS, SILIAN_SECURE_COOKIES).
+// (SILIAN_DB, SILIAN_SECRET_FILE, SILIAN_SECURE_COOKIES, SILIAN_TICK_SECONDS,
+// SILIAN_PASSWORD_COST).
 #include <string>
 
 #include "silian/platform/crypto/crypto.hpp"

@@ -31,7 +31,7 @@ Database::Database(DbUrl url, std::size_t pool_size)
       s.open(*soci::factory_sqlite3(), "db=\"" + url_.target + "\" timeout=15");
       configure_sqlite(s);
     } else {
-      s.open(*soci::factory_postgresql(), url_.target);
+      s.open(*soci::factory_postgresql(), url_.libpq_keywords());
       s << "SET client_min_messages TO WARNING";
     }
   }
@@ -66,7 +66,7 @@ Transaction::~Transaction() {
   try {
     lease_.session() << "ROLLBACK";
   } catch (const std::exception& e) {
-    spdlog::error("rollback failed: {}", e.what());
+    spdlog::error("event=rollback_failed error=\"{}\"", e.what());
   }
 }
 

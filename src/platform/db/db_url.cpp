@@ -27,4 +27,78 @@ std::string DbUrl::describe() const {
   }
   return out;
 }
+namespace {
+std::string percent_decode(std::string_view in) {
+  std::string out;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    if (in[i] == '%' && i + 2 < in.size()) {
+      out += static_cast<char>(std::stoi(std::string(in.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += in[i];
+    }
+  }
+  return out;
+}
+
+std::string quoted(const std::string& v) {
+  std::string out = "'";
+  for (char c : v) {
+    if (c == '\\' || c == '\'') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
+}  // namespace
+
+std::string DbUrl::libpq_keywords() const {
+  // postgresql://[user[:password]@][host][:port][/dbname][?key=value&...]
+  std::string_view rest(target);
+  rest.remove_prefix(rest.find("://") + 3);
+  std::string query;
+  if (auto q = rest.find('?'); q != std::string_view::npos) {
+    query = std::string(rest.substr(q + 1));
+    rest = rest.substr(0, q);
+  }
+  std::string out;
+  auto add = [&out](const std::string& key, const std::string& value) {
+    if (!value.empty()) out += (out.empty() ? "" : " ") + key + "=" + quoted(value);
+  };
+  std::string_view authority = rest;
+  std::string dbname;
+  if (auto slash = rest.find('/'); slash != std::string_view::npos) {
+    authority = rest.substr(0, slash);
+    dbname = percent_decode(rest.substr(slash + 1));
+  }
+  if (auto at = authority.rfind('@'); at != std::string_view::npos) {
+    auto userinfo = authority.substr(0, at);
+    authority = authority.substr(at + 1);
+    auto colon = userinfo.find(':');
+    add("user", percent_decode(userinfo.substr(0, colon)));
+    if (colon != std::string_view::npos)
+      add("password", percent_decode(userinfo.substr(colon + 1)));
+  }
+  std::string host(authority), port;
+  if (!host.empty() && host.front() == '[') {  // [::1]:5432
+    auto close = host.find(']');
+    port = close + 1 < host.size() && host[close + 1] == ':' ? host.substr(close + 2) : "";
+    host = host.substr(1, close - 1);
+  } else if (auto colon = host.rfind(':'); colon != std::string::npos) {
+    port = host.substr(colon + 1);
+    host = host.substr(0, colon);
+  }
+  add("host", percent_decode(host));
+  add("port", port);
+  add("dbname", dbname);
+  std::size_t start = 0;
+  while (start < query.size()) {
+    auto end = query.find('&', start);
+    if (end == std::string::npos) end = query.size();
+    auto pair = query.substr(start, end - start);
+    if (auto eq = pair.find('='); eq != std::string::npos)
+      add(percent_decode(pair.substr(0, eq)), percent_decode(pair.substr(eq + 1)));
+    start = end + 1;
+  }
+  return out;
+}
 }  // namespace silian::db

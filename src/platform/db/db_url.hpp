@@ -13,5 +13,8 @@ struct DbUrl {
 
   static std::expected<DbUrl, std::string> parse(std::string_view text);
   std::string describe() const;  // for logs: never includes a password
+  // libpq keyword/value form (host=... dbname=...), which SOCI passes through intact;
+  // SOCI 4.0 mangles URI-style connection strings.
+  std::string libpq_keywords() const;
 };
 }  // namespace silian::db

@@ -83,7 +83,7 @@ int migrate(Database& db, const std::vector<MigrationSet>& sets) {
            ":n, CURRENT_TIMESTAMP)",
           soci::use(set.module), soci::use(step.version), soci::use(step.name);
       tx.commit();
-      spdlog::info("applied migration {}/{}", set.module, step.name);
+      spdlog::info("event=migration_applied module={} file={}", set.module, step.name);
       ++applied;
     }
   }

@@ -98,7 +98,7 @@ void serve(Platform& platform, const std::string& host, unsigned short port) {
                       .read_next_http_message_timelimit(std::chrono::seconds(30))
                       .handle_request_timeout(std::chrono::seconds(60))
                       .request_handler(std::move(handler));
-  spdlog::info("serving on http://{}:{}", host, port);
+  spdlog::info("event=serving url=http://{}:{}", host, port);
   restinio::run(std::move(settings));
 }
 }  // namespace silian::http

@@ -69,7 +69,7 @@ bool run_one(db::Database& db, const JobRegistry& registry, std::int64_t at,
     }
   }
   // The handler's writes were rolled back; record the failure and retry later.
-  spdlog::warn("job {} ({}) failed: {}", id, kind, error);
+  spdlog::warn("event=job_failed job_id={} kind={} error=\"{}\"", id, kind, error);
   db::Transaction tx(lease);
   long long next_at = at + 60 * (attempts + 1);
   std::string status = attempts + 1 >= k_max_attempts ? "failed" : "pending";

@@ -58,5 +58,7 @@ bool mark_read(db::Lease& lease, std::int64_t account_id, std::int64_t id, std::
   return st.get_affected_rows() > 0;
 }
 
-void log_sender(const std::string& payload) { spdlog::info("notification delivered: {}", payload); }
+void log_sender(const std::string& payload) {
+  spdlog::info("event=notification_delivered sender=log payload={}", payload);
+}
 }  // namespace silian::notify

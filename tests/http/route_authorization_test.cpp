@@ -1,0 +1,137 @@
+// Every registered route against every role (and no sign-in). The expectations below
+// are the product's access policy written out by hand: a new route that is not listed
+// here, or a route whose permission drifts from the policy, fails this test.
+#include <set>
+
+#include "silian/platform/auth/roles.hpp"
+#include "support/engine_param.hpp"
+
+using namespace silian;
+using silian::test::Client;
+using silian::test::TestPlatform;
+
+namespace {
+const std::set<std::string> k_everyone = {
+    "resident",       "grid_worker",       "community_worker", "community_director",
+    "council_member", "supervisor",        "street_officer",   "department_officer",
+    "leader",         "social_org_member", "social_worker",    "volunteer",
+    "evaluator",      "district_admin",    "auditor"};
+const std::set<std::string> k_admin = {"district_admin"};
+
+struct Expectation {
+  std::string sample;           // a concrete URL for the pattern
+  bool anonymous = false;       // reachable without signing in
+  std::set<std::string> roles;  // signed-in roles that may use it
+};
+
+// method + pattern -> expectation
+std::map<std::string, Expectation> policy() {
+  return {
+      {"GET /", {"/", true, k_everyone}},
+      {"GET /login", {"/login", true, k_everyone}},
+      {"POST /login", {"/login", true, k_everyone}},
+      {"POST /logout", {"/logout", false, k_everyone}},
+      {"GET /prefs", {"/prefs?lang=en", true, k_everyone}},
+      {"GET /healthz", {"/healthz", true, k_everyone}},
+      {"GET /metrics", {"/metrics", true, k_everyone}},
+      {"GET /static/{file}", {"/static/app.css", true, k_everyone}},
+      {"GET /api/v1/openapi.json", {"/api/v1/openapi.json", true, k_everyone}},
+      {"GET /api/v1/me", {"/api/v1/me", false, k_everyone}},
+      {"GET /workbench", {"/workbench", false, k_everyone}},
+      {"GET /inbox", {"/inbox", false, k_everyone}},
+      {"POST /inbox/{id}/read", {"/inbox/999/read", false, k_everyone}},
+      {"GET /audit", {"/audit", false, {"auditor", "district_admin"}}},
+      {"GET /exports/{module}/{name}",
+       {"/exports/org/units", false, {"district_admin", "auditor", "leader"}}},
+      {"GET /register", {"/register", true, k_everyone}},
+      {"POST /register", {"/register", true, k_everyone}},
+      {"GET /my/household", {"/my/household", false, k_everyone}},
+      {"GET /admin/units", {"/admin/units", false, k_admin}},
+      {"POST /admin/units", {"/admin/units", false, k_admin}},
+      {"GET /admin/units/{id}", {"/admin/units/1", false, k_admin}},
+      {"POST /admin/units/{id}", {"/admin/units/1", false, k_admin}},
+      {"GET /admin/accounts", {"/admin/accounts", false, k_admin}},
+      {"GET /admin/accounts/new", {"/admin/accounts/new", false, k_admin}},
+      {"POST /admin/accounts", {"/admin/accounts", false, k_admin}},
+      {"GET /admin/accounts/{id}", {"/admin/accounts/1", false, k_admin}},
+      {"POST /admin/accounts/{id}/roles", {"/admin/accounts/1/roles", false, k_admin}},
+      {"POST /admin/accounts/{id}/roles/{rid}/revoke",
+       {"/admin/accounts/1/roles/999/revoke", false, k_admin}},
+      {"POST /admin/accounts/{id}/status", {"/admin/accounts/1/status", false, k_admin}},
+      {"GET /community/registrations",
+       {"/community/registrations", false, {"community_worker", "community_director"}}},
+      {"POST /community/registrations/{id}/verify",
+       {"/community/registrations/999/verify", false, {"community_worker", "community_director"}}},
+      {"POST /community/registrations/{id}/reject",
+       {"/community/registrations/999/reject", false, {"community_worker", "community_director"}}},
+      {"GET /community/households",
+       {"/community/households",
+        false,
+        {"community_worker", "community_director", "grid_worker", "street_officer",
+         "district_admin"}}},
+  };
+}
+
+class RouteAuthorization : public test::OnEachEngine {};
+
+bool denied(const http::Response& r) { return r.status == 403 || r.status == 401; }
+// Pages send anonymous users to the sign-in form; the JSON API answers 401.
+bool sent_to_login(const http::Response& r) {
+  return (r.status == 303 && r.header("Location").starts_with("/login")) ||
+         (r.status == 401 && r.content_type.starts_with("application/json"));
+}
+}  // namespace
+
+TEST_P(RouteAuthorization, EveryRouteIsInThePolicyAndEnforcesIt) {
+  TestPlatform tp(GetParam());
+  test::add_minimal_tree(*tp);
+  auto expected = policy();
+  std::set<std::string> seen;
+  // Each role is held at the district root, so that scope checks inside handlers pass
+  // and only the route's permission decides.
+  std::map<std::string, std::unique_ptr<Client>> clients;
+  for (auto role : auth::k_roles) {
+    std::string r(role);
+    test::add_account(*tp, "u_" + r, r, "d");
+    clients[r] = std::make_unique<Client>(*tp);
+    ASSERT_TRUE(clients[r]->login("u_" + r, "password-123")) << r;
+  }
+  for (const auto& route : tp->router.routes()) {
+    std::string key = route.method + " " + route.pattern;
+    seen.insert(key);
+    ASSERT_TRUE(expected.contains(key)) << "route without an access policy in this test: " << key;
+    ASSERT_TRUE(tp->permissions.known(route.permission))
+        << key << " names an undeclared permission";
+    const auto& e = expected[key];
+    auto call = [&](Client& c) {
+      if (route.method == "GET") return c.get(e.sample);
+      return c.post(e.sample, {});
+    };
+    Client anonymous(*tp);
+    auto r = call(anonymous);
+    if (e.anonymous) {
+      EXPECT_FALSE(denied(r) || sent_to_login(r))
+          << key << " should be open without sign-in, got " << r.status;
+    } else {
+      EXPECT_TRUE(sent_to_login(r))
+          << key << " must send anonymous users to sign in, got " << r.status;
+    }
+    for (auto role : auth::k_roles) {
+      std::string name(role);
+      auto resp = call(*clients[name]);
+      if (e.roles.contains(name)) {
+        EXPECT_FALSE(denied(resp))
+            << key << " should be allowed for " << name << ", got " << resp.status;
+        EXPECT_NE(resp.status, 500) << key << " failed for " << name;
+      } else {
+        EXPECT_EQ(resp.status, 403)
+            << key << " should be forbidden for " << name << ", got " << resp.status;
+      }
+      if (key == "POST /logout") clients[name]->login("u_" + name, "password-123");
+    }
+  }
+  for (const auto& [key, e] : expected)
+    EXPECT_TRUE(seen.contains(key)) << "policy lists a route that is gone: " << key;
+}
+
+SILIAN_ON_BOTH_ENGINES(RouteAuthorization);

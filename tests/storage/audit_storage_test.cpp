@@ -1,0 +1,89 @@
+#include "silian/platform/audit/audit_log.hpp"
+#include "support/engine_param.hpp"
+
+using namespace silian;
+using silian::test::TestPlatform;
+
+namespace {
+class AuditTrail : public test::OnEachEngine {};
+
+void append_n(Platform& p, int n) {
+  auto lease = p.db->lease();
+  for (int i = 0; i < n; ++i) {
+    db::Transaction tx(lease);
+    audit::append(lease,
+                  {7, "test.change", "thing", std::to_string(i), "detail " + std::to_string(i)},
+                  p.clock.now() + i);
+    tx.commit();
+  }
+}
+}  // namespace
+
+TEST_P(AuditTrail, ChainVerifiesWhenUntouched) {
+  TestPlatform tp(GetParam(), false);
+  append_n(*tp, 5);
+  auto lease = tp->db->lease();
+  auto report = audit::verify(lease);
+  EXPECT_TRUE(report.ok) << report.reason;
+  EXPECT_EQ(report.entries, 5);
+}
+
+TEST_P(AuditTrail, AlteredRowIsTheFirstBrokenLink) {
+  TestPlatform tp(GetParam(), false);
+  append_n(*tp, 6);
+  auto lease = tp->db->lease();
+  lease.session() << "UPDATE audit_entries SET detail = 'forged' WHERE seq = 3";
+  auto report = audit::verify(lease);
+  EXPECT_FALSE(report.ok);
+  EXPECT_EQ(report.broken_seq, 3);
+  EXPECT_NE(report.reason.find("altered"), std::string::npos);
+}
+
+TEST_P(AuditTrail, RemovedRowIsDetected) {
+  TestPlatform tp(GetParam(), false);
+  append_n(*tp, 6);
+  auto lease = tp->db->lease();
+  lease.session() << "DELETE FROM audit_entries WHERE seq = 4";
+  auto report = audit::verify(lease);
+  EXPECT_FALSE(report.ok);
+  EXPECT_EQ(report.broken_seq, 4);
+  EXPECT_NE(report.reason.find("missing"), std::string::npos);
+}
+
+TEST_P(AuditTrail, RemovedNewestRowIsDetected) {
+  TestPlatform tp(GetParam(), false);
+  append_n(*tp, 4);
+  auto lease = tp->db->lease();
+  lease.session() << "DELETE FROM audit_entries WHERE seq = 4";
+  auto report = audit::verify(lease);
+  EXPECT_FALSE(report.ok);
+  EXPECT_EQ(report.broken_seq, 4);
+}
+
+TEST_P(AuditTrail, RolledBackChangeLeavesNoEntry) {
+  TestPlatform tp(GetParam(), false);
+  {
+    auto lease = tp->db->lease();
+    db::Transaction tx(lease);
+    audit::append(lease, {1, "test.change", "thing", "1", ""}, tp->clock.now());
+    // no commit: the change and its entry vanish together
+  }
+  append_n(*tp, 1);
+  auto lease = tp->db->lease();
+  auto report = audit::verify(lease);
+  EXPECT_TRUE(report.ok) << report.reason;
+  EXPECT_EQ(report.entries, 1);
+}
+
+TEST_P(AuditTrail, ConcurrentAppendersKeepOneChain) {
+  TestPlatform tp(GetParam(), false);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) threads.emplace_back([&] { append_n(*tp, 10); });
+  for (auto& t : threads) t.join();
+  auto lease = tp->db->lease();
+  auto report = audit::verify(lease);
+  EXPECT_TRUE(report.ok) << report.reason;
+  EXPECT_EQ(report.entries, 40);
+}
+
+SILIAN_ON_BOTH_ENGINES(AuditTrail);
