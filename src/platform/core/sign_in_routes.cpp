@@ -45,7 +45,12 @@ Response login(RequestContext& ctx) {
   bool ok = account && account->status == "active" &&
             crypto::verify_password(password, account->password_hash);
   if (!ok) {
-    if (!account) crypto::verify_password(password, "");  // keep timing similar
+    if (!account) {
+      // Spend the same time as a real check, so that timing does not reveal which
+      // usernames exist.
+      static const std::string dummy = crypto::hash_password("silian-dummy", p.config.password_cost);
+      crypto::verify_password(password, dummy);
+    }
     db::Transaction tx(lease);
     auth::record_login_failure(lease, user_key, now);
     auth::record_login_failure(lease, ip_key, now);
