@@ -51,10 +51,16 @@ done
 
 echo "== browser tests (Playwright, Chromium, axe-core)"
 e2e_out="$work/e2e.log"
-SILIAN_BIN="$build/src/silian" "$root/tests/e2e/run.sh" 2>&1 | tee "$e2e_out"
+# Screenshots go to docs/screenshots only when asked (SILIAN_UPDATE_SCREENSHOTS=1), so
+# that a test run leaves the work tree clean.
+shots="$work/screenshots"
+[ "${SILIAN_UPDATE_SCREENSHOTS:-0}" = 1 ] && shots="$root/docs/screenshots"
+SILIAN_BIN="$build/src/silian" SILIAN_SCREENSHOT_DIR="$shots" "$root/tests/e2e/run.sh" 2>&1 | tee "$e2e_out"
 e2e_status=${PIPESTATUS[0]}
-e2e_passed=$(grep -Eo '^ *[0-9]+ passed' "$e2e_out" | tail -1 | grep -Eo '[0-9]+' || echo 0)
-e2e_failed=$(grep -Eo '^ *[0-9]+ failed' "$e2e_out" | tail -1 | grep -Eo '[0-9]+' || echo 0)
+counts=$(sed -n 's/^e2e: \([0-9]*\) passed, \([0-9]*\) failed.*/\1 \2/p' "$e2e_out" | tail -1)
+e2e_passed=${counts% *}
+e2e_failed=${counts#* }
+[ -z "$counts" ] && e2e_passed=0 && e2e_failed=0
 passed=$((passed + e2e_passed))
 failed=$((failed + e2e_failed))
 [ "$e2e_status" -ne 0 ] && [ "$e2e_failed" -eq 0 ] && failed=$((failed + 1))

@@ -44,7 +44,7 @@ Response home(RequestContext& ctx) {
   views::Value data;
   if (ctx.principal) {
     data.set("signed_in", true);
-    data.set("name", ctx.user().display_name);
+    data.set("name", ctx.script(ctx.user().display_name));
     data.set("staff", ctx.user().is_staff());
     data.set("resident", ctx.user().has_role("resident"));
     data.set("roles", role_list(ctx));
@@ -55,7 +55,7 @@ Response home(RequestContext& ctx) {
 
 Response workbench(RequestContext& ctx) {
   if (!ctx.user().is_staff()) return ctx.redirect("/");
-  views::Value data{{"name", ctx.user().display_name}, {"roles", role_list(ctx)}};
+  views::Value data{{"name", ctx.script(ctx.user().display_name)}, {"roles", role_list(ctx)}};
   auto cs = counters(ctx);
   data.set("has_counters", !cs.as_list().empty());
   data.set("counters", cs);

@@ -48,7 +48,8 @@ Response login(RequestContext& ctx) {
     if (!account) {
       // Spend the same time as a real check, so that timing does not reveal which
       // usernames exist.
-      static const std::string dummy = crypto::hash_password("silian-dummy", p.config.password_cost);
+      static const std::string dummy =
+          crypto::hash_password("silian-dummy", p.config.password_cost);
       crypto::verify_password(password, dummy);
     }
     db::Transaction tx(lease);

@@ -50,7 +50,7 @@ export { expect };
 // Labels of the login form in each UI language (web/i18n/*.json).
 const LOGIN_LABELS = {
   'zh-Hans': { username: '用户名', password: '密码', submit: '登录' },
-  'zh-Hant': { username: '用戶名', password: '密碼', submit: '登錄' },
+  'zh-Hant': { username: '使用者名稱', password: '密碼', submit: '登入' },
   en: { username: 'Username', password: 'Password', submit: 'Sign in' },
 };
 

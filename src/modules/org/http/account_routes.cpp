@@ -87,14 +87,20 @@ Response detail_page(RequestContext& ctx, std::int64_t id, const FieldErrors& er
   for (const auto& r : auth::roles_of(lease, id))
     roles.push(views::Value{
         {"id", r.id}, {"role", ctx.t("role_" + r.role)}, {"unit", ctx.script(r.unit_name)}});
+  // After a refused assignment the form keeps what was chosen (empty on a plain GET).
+  std::string chosen_role = ctx.form("role");
+  std::string chosen_unit = ctx.form("unit");
   auto role_options = views::Value::list();
   for (auto r : auth::k_roles)
-    role_options.push(
-        views::Value{{"code", std::string(r)}, {"label", ctx.t("role_" + std::string(r))}});
+    role_options.push(views::Value{{"code", std::string(r)},
+                                   {"label", ctx.t("role_" + std::string(r))},
+                                   {"selected", chosen_role == r}});
   auto units = views::Value::list();
   for (const auto& u : all_units(lease))
-    units.push(views::Value{
-        {"id", u.id}, {"label", ctx.script(u.name) + " (" + ctx.t("unit_kind_" + u.kind) + ")"}});
+    units.push(
+        views::Value{{"id", u.id},
+                     {"label", ctx.script(u.name) + " (" + ctx.t("unit_kind_" + u.kind) + ")"},
+                     {"selected", chosen_unit == std::to_string(u.id)}});
   views::Value data{{"id", id},
                     {"account_id", id},
                     {"username", account->username},
