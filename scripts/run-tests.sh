@@ -9,7 +9,8 @@ build="$(cd "$root" && cd "$build" && pwd)"
 work="$(mktemp -d /tmp/silian-tests.XXXXXX)"
 chmod 755 "$work"
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
-pg_data="$work/pg"
+pg_run="$work/pg"       # owned by the postgres user when we are root
+pg_data="$pg_run/data"
 pg_port="$(
   for p in $(seq 55432 55532); do
     (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null || { echo $p; break; }
@@ -23,13 +24,13 @@ as_pg() {
 stop_pg() { as_pg "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null 2>&1 || true; }
 trap 'stop_pg; rm -rf "$work"' EXIT
 
-mkdir -p "$pg_data"
-[ "$(id -u)" -eq 0 ] && chown postgres:postgres "$pg_data"
+mkdir -p "$pg_run"
+[ "$(id -u)" -eq 0 ] && chown postgres:postgres "$pg_run"
 as_pg "$pg_bin/initdb" -D "$pg_data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$work/initdb.log" 2>&1 ||
   { cat "$work/initdb.log"; echo "0 passed, 1 failed"; exit 1; }
-as_pg "$pg_bin/pg_ctl" -D "$pg_data" -l "$work/pg.log" -w \
+as_pg "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_run/pg.log" -w \
   -o "-p $pg_port -k $pg_data -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null ||
-  { cat "$work/pg.log"; echo "0 passed, 1 failed"; exit 1; }
+  { cat "$pg_run/pg.log"; echo "0 passed, 1 failed"; exit 1; }
 export SILIAN_TEST_PG_URL="postgresql://postgres@127.0.0.1:$pg_port/postgres"
 echo "PostgreSQL for tests: $SILIAN_TEST_PG_URL"
 

@@ -86,6 +86,8 @@ int user_add(const Options& o) {
   auto lease = p->db->lease();
   auto unit = silian::org::find_unit_by_code(lease, o.unit);
   if (!unit) throw std::invalid_argument("no org unit with code '" + o.unit + "'");
+  if (!silian::auth::role_fits_unit(o.role, unit->kind))
+    throw std::invalid_argument("role " + o.role + " cannot be held at a " + unit->kind);
   if (silian::auth::find_account_by_username(lease, o.username))
     throw std::invalid_argument("username '" + o.username + "' is taken");
   auto now = clock.now();

@@ -12,6 +12,17 @@ void Config::apply_environment() {
   if (const char* v = std::getenv("SILIAN_TICK_SECONDS")) tick_seconds = std::max(1, std::atoi(v));
   if (const char* v = std::getenv("SILIAN_PASSWORD_COST"))
     if (std::string(v) == "minimal") password_cost = crypto::PasswordCost::minimal;
+  if (const char* v = std::getenv("SILIAN_TRUSTED_PROXIES")) {
+    std::string list(v);
+    std::size_t start = 0;
+    while (start <= list.size()) {
+      auto end = list.find(',', start);
+      if (end == std::string::npos) end = list.size();
+      auto item = list.substr(start, end - start);
+      if (!item.empty()) trusted_proxies.push_back(item);
+      start = end + 1;
+    }
+  }
   char host[256] = {0};
   if (gethostname(host, sizeof host - 1) == 0)
     node_name = std::string(host) + ":" + std::to_string(getpid());

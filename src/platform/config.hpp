@@ -1,8 +1,9 @@
 #pragma once
 // Runtime configuration: command-line flags first, then environment variables
 // (SILIAN_DB, SILIAN_SECRET_FILE, SILIAN_SECURE_COOKIES, SILIAN_TICK_SECONDS,
-// SILIAN_PASSWORD_COST).
+// SILIAN_PASSWORD_COST, SILIAN_TRUSTED_PROXIES).
 #include <string>
+#include <vector>
 
 #include "silian/platform/crypto/crypto.hpp"
 
@@ -17,6 +18,8 @@ struct Config {
   bool secure_cookies = false;  // set when served behind TLS
   int tick_seconds = 5;         // how often the server runs due jobs
   std::string node_name = "node";
+  // Load balancers whose X-Forwarded-For is believed (SILIAN_TRUSTED_PROXIES, comma-separated).
+  std::vector<std::string> trusted_proxies;
   crypto::PasswordCost password_cost = crypto::PasswordCost::interactive;
 
   void apply_environment();

@@ -143,4 +143,46 @@ TEST_P(Administration, AuditPageReportsTampering) {
   EXPECT_NE(admin->get("/audit").body.find("审计链已被破坏"), std::string::npos);
 }
 
+TEST_P(Administration, ARoleOnlyAtItsKindOfUnit) {
+  auto r =
+      admin->post("/admin/accounts",
+                  {{"username", "narrow"}, {"display_name", "窄"}, {"password", "pass-word-9"}});
+  auto id = r.header("Location").substr(r.header("Location").rfind('/') + 1);
+  auto bad = admin->post("/admin/accounts/" + id + "/roles",
+                         {{"role", "district_admin"}, {"unit", id_of("s")}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("该角色不能设在这类单位"), std::string::npos);
+  EXPECT_NE(bad.body.find("value=\"district_admin\" selected"), std::string::npos)
+      << "the form keeps the choice";
+  EXPECT_EQ(count("SELECT COUNT(*) FROM role_assignments WHERE account_id = " + id), 0);
+}
+
+TEST_P(Administration, GridWorkersSeeTheHouseholdsOfTheirGrid) {
+  {
+    auto lease = (*tp)->db->lease();
+    long long community = std::stoll(id_of("c")), grid = std::stoll(id_of("g")),
+              other = std::stoll(id_of("c2"));
+    lease.session()
+        << "INSERT INTO households (community_id, grid_id, address, created_at) VALUES (:c, :g, "
+           "'网格内1号', 1)",
+        soci::use(community), soci::use(grid);
+    lease.session()
+        << "INSERT INTO households (community_id, address, created_at) VALUES (:c, '网格外2号', 1)",
+        soci::use(community);
+    lease.session() << "INSERT INTO households (community_id, address, created_at) VALUES (:c, "
+                       "'别的社区3号', 1)",
+        soci::use(other);
+  }
+  test::add_account(**tp, "gw", "grid_worker", "g");
+  Client gw(**tp);
+  ASSERT_TRUE(gw.login("gw", "password-123"));
+  auto page = gw.get("/community/households").body;
+  EXPECT_NE(page.find("网格内1号"), std::string::npos);
+  EXPECT_EQ(page.find("网格外2号"), std::string::npos);
+  EXPECT_EQ(page.find("别的社区3号"), std::string::npos);
+  EXPECT_EQ(admin->get("/community/households?q=%25").body.find("网格内1号"), std::string::npos)
+      << "a typed % is taken literally";
+  EXPECT_NE(admin->get("/community/households").body.find("别的社区3号"), std::string::npos);
+}
+
 SILIAN_ON_BOTH_ENGINES(Administration);

@@ -1,5 +1,8 @@
 // The UI shell: languages, script conversion, elderly-friendly mode, error pages,
 // security headers, health, metrics and request ids.
+#include <atomic>
+#include <thread>
+
 #include "support/engine_param.hpp"
 
 using namespace silian;
@@ -32,6 +35,7 @@ TEST_P(Shell, LanguageDefaultsFromAcceptLanguageAndSwitchIsRemembered) {
   EXPECT_NE(page.body.find("<html lang=\"zh-Hant\">"), std::string::npos);
   EXPECT_EQ(c.get("/prefs?lang=fr").status, 400);
   EXPECT_EQ(c.get("/prefs?lang=en&back=https://evil.example").header("Location"), "/");
+  EXPECT_EQ(c.get("/prefs?lang=en&back=/%09/evil.example").header("Location"), "/");
 }
 
 TEST_P(Shell, UserContentFollowsTheReadersScript) {
@@ -89,6 +93,8 @@ TEST_P(Shell, SecurityHeadersAndRequestIds) {
   EXPECT_FALSE(r.header("X-Request-Id").empty());
   EXPECT_NE(c.get("/login").header("X-Request-Id"), r.header("X-Request-Id"));
   EXPECT_EQ(c.get("/login", {{"x-request-id", "trace-123"}}).header("X-Request-Id"), "trace-123");
+  EXPECT_NE(c.get("/login", {{"x-request-id", "a status=200 forged"}}).header("X-Request-Id"),
+            "a status=200 forged");
 }
 
 TEST_P(Shell, HealthAndMetrics) {
@@ -135,6 +141,21 @@ TEST_P(Shell, WorkbenchFitsTheRole) {
   EXPECT_NE(w.find("社区工作者"), std::string::npos);
   EXPECT_EQ(resident.get("/workbench").status, 303);
   EXPECT_EQ(resident.get("/").body.find("href=\"/workbench\""), std::string::npos);
+}
+
+TEST_P(Shell, ManyConcurrentRequestsNeverExhaustThePool) {
+  // Handlers that re-render a form lease a session while holding one; with more
+  // requests than pooled sessions this must not deadlock.
+  std::vector<std::thread> threads;
+  std::atomic<int> answered{0};
+  for (int i = 0; i < 12; ++i)
+    threads.emplace_back([&] {
+      Client c(p());
+      for (int k = 0; k < 3; ++k)
+        if (c.post("/register", {{"username", "X"}, {"phone", "1"}}).status == 422) ++answered;
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(answered.load(), 36);
 }
 
 SILIAN_ON_BOTH_ENGINES(Shell);

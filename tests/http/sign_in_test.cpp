@@ -77,10 +77,41 @@ TEST_P(SignIn, ThrottleHoldsAcrossNodesBecauseItLivesInTheDatabase) {
     first.post("/login", {{"username", "worker"}, {"password", "nope-nope"}});
   TestPlatform other(p().config.db_url, p().config.secret_file);
   other.clock.set(tp->clock.now());
-  Client second(*other);
-  second.remote_ip = "10.0.0.9";
+  Client second(*other);  // the same address, another node
   EXPECT_EQ(second.post("/login", {{"username", "worker"}, {"password", "password-123"}}).status,
             429);
+}
+
+TEST_P(SignIn, FailuresFromOneAddressDoNotLockThePersonOutElsewhere) {
+  Client attacker(p());
+  attacker.remote_ip = "203.0.113.66";
+  for (int i = 0; i < 6; ++i)
+    attacker.post("/login", {{"username", "worker"}, {"password", "guess-guess"}});
+  EXPECT_EQ(attacker.post("/login", {{"username", "worker"}, {"password", "password-123"}}).status,
+            429);
+  Client owner(p());
+  owner.remote_ip = "198.51.100.7";
+  EXPECT_TRUE(owner.login("worker", "password-123"));
+}
+
+TEST_P(SignIn, ClientAddressComesFromATrustedProxyOnly) {
+  // /metrics answers the host itself, so it shows which address the server believes.
+  p().config.trusted_proxies = {"10.0.0.2"};
+  Client direct(p());
+  direct.remote_ip = "127.0.0.1";
+  EXPECT_EQ(direct.get("/metrics", {{"x-forwarded-for", "203.0.113.9"}}).status, 200)
+      << "an untrusted peer's X-Forwarded-For is ignored";
+  Client proxied(p());
+  proxied.remote_ip = "10.0.0.2";
+  EXPECT_EQ(proxied.get("/metrics", {{"x-forwarded-for", "203.0.113.9"}}).status, 403);
+  EXPECT_EQ(proxied.get("/metrics", {{"x-forwarded-for", "203.0.113.9, 127.0.0.1"}}).status, 200);
+}
+
+TEST_P(SignIn, OverlongUsernamesAreRefusedWithoutStoringThem) {
+  Client c(p());
+  auto r = c.post("/login", {{"username", std::string(5000, 'a')}, {"password", "x"}});
+  EXPECT_EQ(r.status, 401);
+  EXPECT_EQ(count(p(), "SELECT COUNT(*) FROM login_failures"), 0);
 }
 
 TEST_P(SignIn, FormsWithoutTheCsrfTokenAreRefused) {

@@ -67,7 +67,7 @@ TEST(Cli, AuditVerifyNamesTheFirstBrokenLink) {
   run_silian({"demo", "--db", db}, env);
   for (int i = 0; i < 3; ++i)
     run_silian({"user", "add", "--db", db, "--username", "u" + std::to_string(i), "--password",
-                "long-password", "--role", "volunteer", "--unit", "chongan"},
+                "long-password", "--role", "leader", "--unit", "chongan"},
                env);
   {
     silian::db::Database raw(*silian::db::DbUrl::parse(db), 1);

@@ -97,3 +97,23 @@ TEST(Masking, PhonesAndNames) {
   EXPECT_EQ(crypto::mask_name("Li"), "L**");
   EXPECT_EQ(crypto::mask_phone("123"), "***");
 }
+
+TEST(Roles, EachRoleFitsItsKindOfUnit) {
+  EXPECT_TRUE(auth::role_fits_unit("district_admin", "district"));
+  EXPECT_FALSE(auth::role_fits_unit("district_admin", "street"));
+  EXPECT_FALSE(auth::role_fits_unit("auditor", "community"));
+  EXPECT_TRUE(auth::role_fits_unit("street_officer", "street"));
+  EXPECT_FALSE(auth::role_fits_unit("street_officer", "community"));
+  EXPECT_TRUE(auth::role_fits_unit("department_officer", "department"));
+  EXPECT_TRUE(auth::role_fits_unit("grid_worker", "grid"));
+  EXPECT_TRUE(auth::role_fits_unit("community_worker", "community"));
+  EXPECT_TRUE(auth::role_fits_unit("social_org_member", "social_organization"));
+  EXPECT_FALSE(auth::role_fits_unit("resident", "district"));
+  for (auto role : auth::k_roles) {
+    int fits = 0;
+    for (auto kind : {"district", "street", "community", "grid", "department", "unit",
+                      "property_company", "owners_committee", "social_organization"})
+      fits += auth::role_fits_unit(role, kind);
+    EXPECT_GE(fits, 1) << role << " fits no unit at all";
+  }
+}

@@ -48,6 +48,9 @@ TEST(Url, OnlyLocalRedirectTargets) {
   EXPECT_FALSE(http::is_local_path("/\\evil"));
   EXPECT_FALSE(http::is_local_path("/a\r\nSet-Cookie: x"));
   EXPECT_FALSE(http::is_local_path(""));
+  EXPECT_FALSE(http::is_local_path("/\t/evil.example"));  // browsers strip the tab
+  EXPECT_FALSE(http::is_local_path("/ /evil.example"));
+  EXPECT_TRUE(http::is_local_path("/"));
 }
 
 TEST(Cookies, ParsesHeader) {

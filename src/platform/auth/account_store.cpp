@@ -1,5 +1,7 @@
 #include "silian/platform/auth/account_store.hpp"
 
+#include <cctype>
+
 namespace silian::auth {
 namespace {
 std::optional<Account> find_where(db::Lease& lease, const std::string& where,
@@ -55,17 +57,22 @@ void set_password_hash(db::Lease& lease, std::int64_t id, const std::string& has
 AccountPage list_accounts(db::Lease& lease, const std::string& search, int page, int per_page) {
   auto& s = lease.session();
   AccountPage out;
-  std::string pattern = "%" + search + "%";
+  // Case-insensitive on both engines (SQLite's LIKE already is, PostgreSQL's is not).
+  std::string pattern = db::like_contains(search);
+  for (auto& c : pattern) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   long long total = 0;
-  s << "SELECT COUNT(*) FROM accounts WHERE username LIKE :p1 OR display_name LIKE :p2",
+  s << "SELECT COUNT(*) FROM accounts WHERE LOWER(username) LIKE :p1 ESCAPE '\\' OR "
+       "LOWER(display_name) LIKE :p2 ESCAPE '\\'",
       soci::use(pattern), soci::use(pattern), soci::into(total);
   out.total = total;
   long long limit = per_page, offset = static_cast<long long>(page - 1) * per_page;
   Account a;
   long long id = 0, created = 0;
   soci::statement st =
-      (s.prepare << "SELECT id, username, display_name, status, created_at FROM accounts WHERE "
-                    "username LIKE :p1 OR display_name LIKE :p2 ORDER BY id LIMIT :l OFFSET :o",
+      (s.prepare
+           << "SELECT id, username, display_name, status, created_at FROM accounts WHERE "
+              "LOWER(username) LIKE :p1 ESCAPE '\\' OR LOWER(display_name) LIKE :p2 ESCAPE '\\' "
+              "ORDER BY id LIMIT :l OFFSET :o",
        soci::use(pattern), soci::use(pattern), soci::use(limit), soci::use(offset), soci::into(id),
        soci::into(a.username), soci::into(a.display_name), soci::into(a.status),
        soci::into(created));
@@ -101,14 +108,13 @@ bool assign_role(db::Lease& lease, std::int64_t account_id, const std::string& r
                  std::int64_t unit_id, std::int64_t granted_by, std::int64_t now) {
   auto& s = lease.session();
   long long account = account_id, unit = unit_id, by = granted_by, at = now;
-  int existing = 0;
-  s << "SELECT COUNT(*) FROM role_assignments WHERE account_id = :a AND role = :r AND unit_id = :u",
-      soci::use(account), soci::use(role), soci::use(unit), soci::into(existing);
-  if (existing > 0) return false;
-  s << "INSERT INTO role_assignments (account_id, role, unit_id, granted_by, granted_at) VALUES "
-       "(:a, :r, :u, :b, :t)",
-      soci::use(account), soci::use(role), soci::use(unit), soci::use(by), soci::use(at);
-  return true;
+  soci::statement st =
+      (s.prepare
+           << "INSERT INTO role_assignments (account_id, role, unit_id, granted_by, granted_at) "
+              "VALUES (:a, :r, :u, :b, :t) ON CONFLICT (account_id, role, unit_id) DO NOTHING",
+       soci::use(account), soci::use(role), soci::use(unit), soci::use(by), soci::use(at));
+  st.execute(true);
+  return st.get_affected_rows() > 0;
 }
 
 bool revoke_role(db::Lease& lease, std::int64_t assignment_id, std::int64_t account_id) {

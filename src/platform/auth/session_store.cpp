@@ -31,12 +31,12 @@ void destroy_session(db::Lease& lease, const std::string& token) {
   lease.session() << "DELETE FROM sessions WHERE token_hash = :h", soci::use(hash);
 }
 
-bool login_throttled(db::Lease& lease, const std::string& key, std::int64_t now) {
+bool login_throttled(db::Lease& lease, const std::string& key, std::int64_t now, int max) {
   long long since = now - k_failure_window;
   int count = 0;
   lease.session() << "SELECT COUNT(*) FROM login_failures WHERE throttle_key = :k AND at > :s",
       soci::use(key), soci::use(since), soci::into(count);
-  return count >= k_max_failures;
+  return count >= max;
 }
 
 void record_login_failure(db::Lease& lease, const std::string& key, std::int64_t now) {

@@ -16,10 +16,15 @@ std::optional<std::int64_t> session_account(db::Lease& lease, const std::string&
                                             std::int64_t now);
 void destroy_session(db::Lease& lease, const std::string& token);
 
-// Login throttling: at most k_max_failures failures per key within k_failure_window.
+// Login throttling: at most `max` failures per key within k_failure_window. Sign-in
+// counts per account and address (5), per address (30) and per account (50), so one
+// attacker cannot lock a person out from everywhere and many addresses cannot guess freely.
 inline constexpr int k_max_failures = 5;
+inline constexpr int k_max_failures_per_address = 30;
+inline constexpr int k_max_failures_per_account = 50;
 inline constexpr std::int64_t k_failure_window = 15 * 60;
-bool login_throttled(db::Lease& lease, const std::string& key, std::int64_t now);
+bool login_throttled(db::Lease& lease, const std::string& key, std::int64_t now,
+                     int max = k_max_failures);
 void record_login_failure(db::Lease& lease, const std::string& key, std::int64_t now);
 void clear_login_failures(db::Lease& lease, const std::string& key);
 }  // namespace silian::auth

@@ -24,7 +24,7 @@ Response healthz(RequestContext& ctx) {
 
 // Prometheus scrapes from the host itself; anyone else must be an operator.
 Response metrics(RequestContext& ctx) {
-  bool local = ctx.request.remote_ip == "127.0.0.1" || ctx.request.remote_ip == "::1";
+  bool local = ctx.client_ip == "127.0.0.1" || ctx.client_ip == "::1";
   if (!local &&
       !(ctx.principal && ctx.platform.permissions.allows("platform.ops.read", &*ctx.principal)))
     return ctx.error(403, "error_forbidden");

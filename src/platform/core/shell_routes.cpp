@@ -89,9 +89,14 @@ Response mark_read(RequestContext& ctx) {
   if (!id) return ctx.error(404, "error_not_found");
   auto lease = ctx.platform.db->lease();
   db::Transaction tx(lease);
-  bool changed = notify::mark_read(lease, ctx.user().account_id, *id, ctx.platform.clock.now());
+  auto now = ctx.platform.clock.now();
+  if (!notify::mark_read(lease, ctx.user().account_id, *id, now))
+    return ctx.error(404, "error_not_found");
+  audit::append(lease,
+                {ctx.user().account_id, "platform.notification.read", "notification",
+                 std::to_string(*id), ""},
+                now);
   tx.commit();
-  if (!changed) return ctx.error(404, "error_not_found");
   return ctx.redirect("/inbox");
 }
 

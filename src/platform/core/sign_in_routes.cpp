@@ -34,33 +34,34 @@ Response login(RequestContext& ctx) {
   std::string password = ctx.form("password");
   if (username.empty() || password.empty())
     return login_form(ctx, username, "login_error_missing", 422);
+  if (username.size() > 64 || password.size() > 1024)
+    return login_form(ctx, "", "login_error_invalid", 401);
   auto now = p.clock.now();
-  std::string user_key = "user:" + username;
-  std::string ip_key = "ip:" + ctx.request.remote_ip;
+  const std::string account_key = "acct:" + username;
+  const std::string address_key = "ip:" + ctx.client_ip;
+  const std::string pair_key = "acct-ip:" + username + "|" + ctx.client_ip;
   auto lease = p.db->lease();
-  if (auth::login_throttled(lease, user_key, now) || auth::login_throttled(lease, ip_key, now)) {
+  if (auth::login_throttled(lease, pair_key, now) ||
+      auth::login_throttled(lease, address_key, now, auth::k_max_failures_per_address) ||
+      auth::login_throttled(lease, account_key, now, auth::k_max_failures_per_account)) {
     return login_form(ctx, username, "login_error_throttled", 429);
   }
   auto account = auth::find_account_by_username(lease, username);
-  bool ok = account && account->status == "active" &&
-            crypto::verify_password(password, account->password_hash);
+  // Always spend one password check, so that timing reveals neither which usernames
+  // exist nor which accounts are disabled.
+  static const std::string dummy = crypto::hash_password("silian-dummy", p.config.password_cost);
+  bool password_ok = crypto::verify_password(password, account ? account->password_hash : dummy);
+  bool ok = account && password_ok && account->status == "active";
   if (!ok) {
-    if (!account) {
-      // Spend the same time as a real check, so that timing does not reveal which
-      // usernames exist.
-      static const std::string dummy =
-          crypto::hash_password("silian-dummy", p.config.password_cost);
-      crypto::verify_password(password, dummy);
-    }
     db::Transaction tx(lease);
-    auth::record_login_failure(lease, user_key, now);
-    auth::record_login_failure(lease, ip_key, now);
+    for (const auto& key : {pair_key, address_key, account_key})
+      auth::record_login_failure(lease, key, now);
     tx.commit();
-    spdlog::warn("request_id={} login failed for a username", ctx.request_id);
+    spdlog::warn("request_id={} event=login_failed", ctx.request_id);
     return login_form(ctx, username, "login_error_invalid", 401);
   }
   db::Transaction tx(lease);
-  auth::clear_login_failures(lease, user_key);
+  auth::clear_login_failures(lease, pair_key);
   std::string token = auth::create_session(lease, account->id, now);
   audit::append(lease,
                 {account->id, "platform.session.login", "account", std::to_string(account->id), ""},
@@ -68,6 +69,9 @@ Response login(RequestContext& ctx) {
   tx.commit();
   ctx.set_cookies.push_back(http::set_cookie_value(
       "sid", token, {true, p.config.secure_cookies, auth::k_session_lifetime}));
+  // A fresh CSRF token for the signed-in browser.
+  ctx.set_cookies.push_back(
+      http::set_cookie_value("csrf", crypto::random_token(), {true, p.config.secure_cookies, -1}));
   auto principal = auth::load_principal(lease, *account);
   std::string next = safe_next(ctx.form("next"));
   if (next.empty()) next = principal.is_staff() ? "/workbench" : "/";

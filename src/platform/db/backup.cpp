@@ -59,8 +59,11 @@ BackupStats write_backup(Database& db, const std::vector<std::string>& tables, s
              .dump()
       << "\n";
   auto lease = db.lease();
-  // One read transaction gives a consistent snapshot of all tables.
-  lease.session() << "BEGIN";
+  // One read transaction gives a consistent snapshot of all tables (on PostgreSQL only
+  // REPEATABLE READ does; READ COMMITTED would read each table at another moment).
+  lease.session() << (db.engine() == Engine::postgresql
+                          ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+                          : "BEGIN");
   for (const auto& table : tables) {
     check_table_name(table);
     soci::rowset<soci::row> rows = (lease->prepare << "SELECT * FROM " + table + " ORDER BY 1");

@@ -4,6 +4,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <spdlog/spdlog.h>
 #include <filesystem>
+#include <vector>
 
 namespace silian::db {
 namespace {
@@ -39,40 +40,108 @@ Database::Database(DbUrl url, std::size_t pool_size)
 
 Database::~Database() = default;
 
-Lease Database::lease() { return Lease(*this, pool_->lease()); }
+namespace {
+// The sessions this thread holds, per pool, with their nesting depth.
+struct Held {
+  const Database* db;
+  std::size_t index;
+  int depth;
+};
+thread_local std::vector<Held> t_held;
 
-Lease::Lease(Database& db, std::size_t index)
-    : db_(db), index_(index), session_(&db.pool_->at(index)) {
-  db_.in_use_.fetch_add(1);
+Held* held_by_this_thread(const Database* db) {
+  for (auto& h : t_held)
+    if (h.db == db) return &h;
+  return nullptr;
+}
+constexpr int k_lease_timeout_ms = 30000;
+}  // namespace
+
+Lease Database::lease() {
+  if (Held* h = held_by_this_thread(this)) {
+    ++h->depth;
+    return Lease(*this, h->index, false);
+  }
+  std::size_t index = 0;
+  if (!pool_->try_lease(index, k_lease_timeout_ms)) throw PoolExhausted();
+  t_held.push_back({this, index, 1});
+  return Lease(*this, index, true);
+}
+
+Lease::Lease(Database& db, std::size_t index, bool owner)
+    : db_(db), index_(index), owner_(owner), session_(&db.pool_->at(index)) {
+  if (owner_) db_.in_use_.fetch_add(1);
 }
 
 Lease::~Lease() {
-  db_.in_use_.fetch_sub(1);
-  db_.pool_->give_back(index_);
+  Held* h = held_by_this_thread(&db_);
+  if (h != nullptr && --h->depth == 0) {
+    t_held.erase(t_held.begin() + (h - t_held.data()));
+  }
+  if (owner_) {
+    db_.in_use_.fetch_sub(1);
+    db_.pool_->give_back(index_);
+  }
 }
 
 Engine Lease::engine() const { return db_.engine(); }
 
+namespace {
+// Open transactions per session on this thread: a nested Transaction becomes a savepoint.
+thread_local std::vector<std::pair<const soci::session*, int>> t_open;
+
+int& open_depth(const soci::session* s) {
+  for (auto& [session, depth] : t_open)
+    if (session == s) return depth;
+  t_open.emplace_back(s, 0);
+  return t_open.back().second;
+}
+
+void forget_if_closed(const soci::session* s) {
+  std::erase_if(t_open, [s](const auto& e) { return e.first == s && e.second == 0; });
+}
+}  // namespace
+
 Transaction::Transaction(Lease& lease) : lease_(lease) {
-  if (lease_.engine() == Engine::sqlite) {
+  int& depth = open_depth(&lease_.session());
+  if (depth > 0) {
+    savepoint_ = "sp_" + std::to_string(depth);
+    lease_.session() << "SAVEPOINT " + savepoint_;
+  } else if (lease_.engine() == Engine::sqlite) {
     lease_.session() << "BEGIN IMMEDIATE";
   } else {
     lease_.session() << "BEGIN";
   }
+  ++depth;
 }
 
 Transaction::~Transaction() {
   if (!open_) return;
   try {
-    lease_.session() << "ROLLBACK";
+    lease_.session() << (savepoint_.empty() ? std::string("ROLLBACK")
+                                            : "ROLLBACK TO SAVEPOINT " + savepoint_);
   } catch (const std::exception& e) {
     spdlog::error("event=rollback_failed error=\"{}\"", e.what());
   }
+  --open_depth(&lease_.session());
+  forget_if_closed(&lease_.session());
 }
 
 void Transaction::commit() {
-  lease_.session() << "COMMIT";
+  lease_.session() << (savepoint_.empty() ? std::string("COMMIT")
+                                          : "RELEASE SAVEPOINT " + savepoint_);
   open_ = false;
+  --open_depth(&lease_.session());
+  forget_if_closed(&lease_.session());
+}
+
+std::string like_contains(const std::string& text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
 }
 
 bool is_unique_violation(const soci::soci_error& error) {

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstddef>
 #include <memory>
+#include <stdexcept>
 #include <string>
 
 #include "silian/platform/db/db_url.hpp"
@@ -12,10 +13,17 @@
 namespace silian::db {
 class Database;
 
-// A session leased from the pool for the duration of one request or command.
+// Thrown when no pooled session frees up in time (answered as 503).
+struct PoolExhausted : std::runtime_error {
+  PoolExhausted() : std::runtime_error("no database session became free in time") {}
+};
+
+// A session leased from the pool for the duration of one request or command. A lease
+// taken on a thread that already holds one from the same pool shares that session, so
+// nested helpers never wait for a second connection (and see the same transaction).
 class Lease {
  public:
-  Lease(Database& db, std::size_t index);
+  Lease(Database& db, std::size_t index, bool owner);
   ~Lease();
   Lease(const Lease&) = delete;
   Lease& operator=(const Lease&) = delete;
@@ -27,6 +35,7 @@ class Lease {
  private:
   Database& db_;
   std::size_t index_;
+  bool owner_;
   soci::session* session_;
 };
 
@@ -54,6 +63,7 @@ class Database {
 // An explicit write transaction. On SQLite it takes the write lock up front (BEGIN
 // IMMEDIATE) so that a read-then-write never fails half-way with SQLITE_BUSY; on
 // PostgreSQL it is a plain READ COMMITTED transaction. Rolls back unless committed.
+// Inside another transaction on the same session it is a savepoint.
 class Transaction {
  public:
   explicit Transaction(Lease& lease);
@@ -64,8 +74,13 @@ class Transaction {
 
  private:
   Lease& lease_;
+  std::string savepoint_;  // empty for the outermost transaction
   bool open_ = true;
 };
+
+// A LIKE pattern matching `text` anywhere, with % _ and \ in the text taken literally;
+// use with ESCAPE '\'.
+std::string like_contains(const std::string& text);
 
 // True when the error is a uniqueness violation (both engines).
 bool is_unique_violation(const soci::soci_error& error);

@@ -26,6 +26,7 @@ class RequestContext {
   std::string lang;
   std::string csrf_token;
   std::string request_id;
+  std::string client_ip;  // the remote address, or X-Forwarded-For from a trusted proxy
   bool large_text = false;
   std::vector<std::string> set_cookies;  // added to whatever response the handler returns
 

@@ -1,11 +1,14 @@
 #include "silian/platform/http/dispatcher.hpp"
 
 #include <spdlog/spdlog.h>
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 
 #include "silian/platform/auth/account_store.hpp"
 #include "silian/platform/auth/session_store.hpp"
 #include "silian/platform/crypto/crypto.hpp"
+#include "silian/platform/db/database.hpp"
 #include "silian/platform/http/context.hpp"
 #include "silian/platform/http/url.hpp"
 #include "silian/platform/i18n/catalog.hpp"
@@ -38,6 +41,36 @@ void load_principal(RequestContext& ctx, const std::map<std::string, std::string
   if (account) ctx.principal = auth::load_principal(lease, *account);
 }
 
+// Behind a trusted load balancer the client is the last address it appended.
+std::string client_ip_of(const Request& r, const Config& config) {
+  auto trusted =
+      std::find(config.trusted_proxies.begin(), config.trusted_proxies.end(), r.remote_ip);
+  std::string forwarded = r.header("x-forwarded-for");
+  if (trusted == config.trusted_proxies.end() || forwarded.empty()) return r.remote_ip;
+  auto comma = forwarded.rfind(',');
+  std::string last = forwarded.substr(comma == std::string::npos ? 0 : comma + 1);
+  last.erase(0, last.find_first_not_of(' '));
+  return last.empty() || last.size() > 45 ? r.remote_ip : last;
+}
+
+bool safe_request_id(const std::string& id) {
+  return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](unsigned char c) {
+    return std::isalnum(c) || c == '-' || c == '_' || c == '.';
+  });
+}
+
+// Database errors from SOCI quote the statement's bound values (names, addresses,
+// password hashes): log only the message before them.
+std::string loggable(const std::exception& e) {
+  std::string what = e.what();
+  auto cut = what.find(" while ");
+  if (dynamic_cast<const soci::soci_error*>(&e) != nullptr && cut != std::string::npos)
+    what.resize(cut);
+  if (what.size() > 300) what.resize(300);
+  std::replace(what.begin(), what.end(), '\n', ' ');
+  return what;
+}
+
 Response finish(RequestContext& ctx, Response response) {
   for (auto& c : ctx.set_cookies) response.headers.emplace_back("Set-Cookie", std::move(c));
   response.headers.emplace_back("X-Request-Id", ctx.request_id);
@@ -59,8 +92,8 @@ Response dispatch(Platform& platform, const Request& request) {
   auto started = std::chrono::steady_clock::now();
   RequestContext ctx(request, platform);
   ctx.request_id = request.header("x-request-id");
-  if (ctx.request_id.empty() || ctx.request_id.size() > 64)
-    ctx.request_id = crypto::random_token(9);
+  if (!safe_request_id(ctx.request_id)) ctx.request_id = crypto::random_token(9);
+  ctx.client_ip = client_ip_of(request, platform.config);
   auto cookies = parse_cookies(request.header("cookie"));
   resolve_language(ctx, cookies);
 
@@ -106,11 +139,20 @@ Response dispatch(Platform& platform, const Request& request) {
         response = route.handler(ctx);
       }
     }
-  } catch (const std::exception& e) {
-    spdlog::error("request_id={} method={} path={} error={}", ctx.request_id, request.method,
-                  request.path, e.what());
+  } catch (const db::PoolExhausted& e) {
+    spdlog::error("request_id={} event=pool_exhausted route={}", ctx.request_id, route_label);
     ctx.set_cookies.clear();
-    response = ctx.error(500, "error_internal");
+    response = Response::text(503, "503 Service Unavailable\n", "text/plain; charset=utf-8");
+    response.headers.emplace_back("Retry-After", "5");
+  } catch (const std::exception& e) {
+    spdlog::error("request_id={} event=handler_failed route={} error=\"{}\"", ctx.request_id,
+                  route_label, loggable(e));
+    ctx.set_cookies.clear();
+    try {
+      response = ctx.error(500, "error_internal");
+    } catch (const std::exception&) {
+      response = Response::text(500, "500 Internal Server Error\n", "text/plain; charset=utf-8");
+    }
   }
   if (request.method == "HEAD") response.body.clear();
   response = finish(ctx, std::move(response));

@@ -95,6 +95,11 @@ void serve(Platform& platform, const std::string& host, unsigned short port) {
                       .address(host)
                       .port(port)
                       .max_pipelined_requests(4)
+                      .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
+                                                    .max_body_size(k_max_body)
+                                                    .max_field_count(100)
+                                                    .max_field_value_size(16 * 1024)
+                                                    .max_url_size(8 * 1024))
                       .read_next_http_message_timelimit(std::chrono::seconds(30))
                       .handle_request_timeout(std::chrono::seconds(60))
                       .request_handler(std::move(handler));

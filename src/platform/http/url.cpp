@@ -81,8 +81,11 @@ std::map<std::string, std::string> parse_cookies(std::string_view header) {
 }
 
 bool is_local_path(std::string_view target) {
-  return !target.empty() && target[0] == '/' && !target.starts_with("//") &&
-         target.find('\\') == std::string_view::npos &&
-         target.find("\r") == std::string_view::npos && target.find("\n") == std::string_view::npos;
+  // Browsers drop tabs and newlines from URLs and read "\\" as "/", so "/\t/evil" or
+  // "/\\evil" would leave the site: refuse control characters, spaces and backslashes.
+  if (target.empty() || target[0] != '/') return false;
+  for (unsigned char c : target)
+    if (c <= 0x20 || c == 0x7f || c == '\\') return false;
+  return !(target.size() > 1 && target[1] == '/');
 }
 }  // namespace silian::http

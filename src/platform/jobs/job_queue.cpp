@@ -23,11 +23,8 @@ void enqueue(db::Lease& lease, const std::string& kind, const std::string& paylo
         soci::use(payload), soci::use(when);
     return;
   }
-  int existing = 0;
-  s << "SELECT COUNT(*) FROM jobs WHERE dedupe_key = :d", soci::use(dedupe_key),
-      soci::into(existing);
-  if (existing > 0) return;
-  s << "INSERT INTO jobs (kind, payload, run_at, dedupe_key) VALUES (:k, :p, :r, :d)",
+  s << "INSERT INTO jobs (kind, payload, run_at, dedupe_key) VALUES (:k, :p, :r, :d) "
+       "ON CONFLICT (dedupe_key) DO NOTHING",
       soci::use(kind), soci::use(payload), soci::use(when), soci::use(dedupe_key);
 }
 

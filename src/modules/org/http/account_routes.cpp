@@ -5,6 +5,7 @@
 #include "silian/platform/auth/account_store.hpp"
 #include "silian/platform/auth/roles.hpp"
 #include "silian/platform/crypto/crypto.hpp"
+#include "silian/platform/http/url.hpp"
 #include "silian/platform/org/org_store.hpp"
 #include "silian/platform/platform.hpp"
 
@@ -36,6 +37,7 @@ Response list(RequestContext& ctx) {
   auto pages = (result.total + k_per_page - 1) / k_per_page;
   views::Value data{{"rows", rows},
                     {"q", q},
+                    {"q_url", http::url_encode(q)},
                     {"total", static_cast<long long>(result.total)},
                     {"page", page},
                     {"pages", static_cast<long long>(std::max<std::int64_t>(pages, 1))},
@@ -137,6 +139,8 @@ Response assign(RequestContext& ctx) {
       std::all_of(unit_text.begin(), unit_text.end(), ::isdigit))
     unit = find_unit(lease, std::stoll(unit_text));
   if (!unit) errors.push_back({"unit", "error_required"});
+  if (unit && auth::is_role(role) && !auth::role_fits_unit(role, unit->kind))
+    errors.push_back({"unit", "error_role_unit"});
   if (!errors.empty()) return detail_page(ctx, *id, errors, 422);
   auto now = p.clock.now();
   db::Transaction tx(lease);

@@ -1,6 +1,8 @@
 #pragma once
 // Turns field errors into view data: `errors.<field>` beside each input and a summary
 // list at the top of the form.
+#include <algorithm>
+
 #include "silian/modules/org/domain/validation.hpp"
 #include "silian/platform/http/context.hpp"
 
@@ -18,12 +20,12 @@ inline void add_errors(views::Value& data, const FieldErrors& errors, http::Requ
   data.set("has_errors", !errors.empty());
 }
 
-// The tightest unit path at which the user holds one of `roles` ("" when none).
-inline std::string scope_path(const auth::Principal& who, const std::vector<std::string>& roles) {
-  std::string best;
+// Every unit path at which the user holds one of `roles`.
+inline std::vector<std::string> scope_paths(const auth::Principal& who,
+                                            const std::vector<std::string>& roles) {
+  std::vector<std::string> out;
   for (const auto& r : who.roles)
-    for (const auto& want : roles)
-      if (r.role == want && (best.empty() || r.unit_path.size() < best.size())) best = r.unit_path;
-  return best;
+    if (std::find(roles.begin(), roles.end(), r.role) != roles.end()) out.push_back(r.unit_path);
+  return out;
 }
 }  // namespace silian::org

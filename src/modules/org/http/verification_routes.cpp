@@ -6,6 +6,7 @@
 #include "silian/platform/audit/audit_log.hpp"
 #include "silian/platform/auth/account_store.hpp"
 #include "silian/platform/crypto/vault.hpp"
+#include "silian/platform/http/url.hpp"
 #include "silian/platform/notify/inbox.hpp"
 #include "silian/platform/platform.hpp"
 
@@ -74,7 +75,7 @@ Response verify(RequestContext& ctx) {
   }
   audit::append(lease,
                 {ctx.user().account_id, "org.resident.verify", "resident", std::to_string(r->id),
-                 "household=" + std::to_string(household_id)},
+                 "household=" + std::to_string(household_id) + " role=resident"},
                 now);
   tx.commit();
   return ctx.redirect("/community/registrations", "notice_verified");
@@ -103,8 +104,8 @@ Response reject(RequestContext& ctx) {
 }
 
 Response households(RequestContext& ctx) {
-  std::string scope = scope_path(ctx.user(), k_readers);
-  if (scope.empty()) return ctx.error(403, "error_forbidden");
+  auto scopes = scope_paths(ctx.user(), k_readers);
+  if (scopes.empty()) return ctx.error(403, "error_forbidden");
   auto lease = ctx.platform.db->lease();
   std::string q = ctx.query("q");
   std::string page_text = ctx.query("page");
@@ -113,7 +114,7 @@ Response households(RequestContext& ctx) {
       std::all_of(page_text.begin(), page_text.end(), ::isdigit))
     page = std::max(1, std::stoi(page_text));
   constexpr int k_per_page = 25;
-  auto result = households_in(lease, scope, q, page, k_per_page);
+  auto result = households_in(lease, scopes, q, page, k_per_page);
   auto rows = views::Value::list();
   for (const auto& h : result.rows)
     rows.push(views::Value{{"id", h.id},
@@ -122,6 +123,7 @@ Response households(RequestContext& ctx) {
   long long pages = std::max<long long>(1, (result.total + k_per_page - 1) / k_per_page);
   views::Value data{{"rows", rows},
                     {"q", q},
+                    {"q_url", http::url_encode(q)},
                     {"total", static_cast<long long>(result.total)},
                     {"page", page},
                     {"pages", pages},

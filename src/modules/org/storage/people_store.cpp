@@ -1,13 +1,21 @@
 #include "silian/modules/org/storage/people_store.hpp"
 
 namespace silian::org {
+std::optional<Household> find_household_at(db::Lease& lease, std::int64_t community_id,
+                                           const std::string& address);
+
 std::int64_t insert_household(db::Lease& lease, const Household& h, std::int64_t now) {
   long long id = 0, community = h.community_id, grid = h.grid_id, at = now;
   soci::indicator grid_ind = h.grid_id == 0 ? soci::i_null : soci::i_ok;
+  // Two workers confirming two residents at one new address may race: the second
+  // insert does nothing and the caller re-reads the household.
   lease.session() << "INSERT INTO households (community_id, grid_id, address, created_at) VALUES "
-                     "(:c, :g, :a, :t) RETURNING id",
+                     "(:c, :g, :a, :t) ON CONFLICT (community_id, address) DO NOTHING RETURNING id",
       soci::use(community), soci::use(grid, grid_ind), soci::use(h.address), soci::use(at),
       soci::into(id);
+  if (id == 0) {
+    if (auto existing = find_household_at(lease, h.community_id, h.address)) return existing->id;
+  }
   return id;
 }
 
@@ -71,26 +79,59 @@ std::optional<Household> find_household_at(db::Lease& lease, std::int64_t commun
   return one_household(lease, "community_id = :a AND address = :b", community_id, address);
 }
 
-HouseholdPage households_in(db::Lease& lease, const std::string& scope_path,
+HouseholdPage households_in(db::Lease& lease, const std::vector<std::string>& scope_paths,
                             const std::string& search, int page, int per_page) {
   HouseholdPage out;
-  std::string prefix = scope_path + "%";
-  std::string pattern = "%" + search + "%";
+  if (scope_paths.empty()) return out;
+  // One bound pair of placeholders per scope: community path or grid path.
+  std::vector<std::string> prefixes;
+  std::string scope_sql = "(";
+  for (std::size_t i = 0; i < scope_paths.size(); ++i) {
+    prefixes.push_back(scope_paths[i] + "%");
+    scope_sql += (i ? " OR " : "") + std::string("u.path LIKE :c") + std::to_string(i) +
+                 " OR g.path LIKE :g" + std::to_string(i);
+  }
+  scope_sql += ")";
+  std::string pattern = db::like_contains(search);
+  std::string from =
+      " FROM households h JOIN org_units u ON u.id = h.community_id LEFT JOIN org_units g "
+      "ON g.id = h.grid_id WHERE " +
+      scope_sql + " AND h.address LIKE :s ESCAPE '\\'";
+  auto bind_scopes = [&](soci::statement& st) {
+    for (const auto& prefix : prefixes) {
+      st.exchange(soci::use(prefix));
+      st.exchange(soci::use(prefix));
+    }
+    st.exchange(soci::use(pattern));
+  };
   long long total = 0;
-  lease.session() << "SELECT COUNT(*) FROM households h JOIN org_units u ON u.id = h.community_id "
-                     "WHERE u.path LIKE :p AND h.address LIKE :s",
-      soci::use(prefix), soci::use(pattern), soci::into(total);
+  {
+    soci::statement st(lease.session());
+    st.alloc();
+    bind_scopes(st);
+    st.exchange(soci::into(total));
+    st.prepare("SELECT COUNT(*)" + from);
+    st.define_and_bind();
+    st.execute(true);
+  }
   out.total = total;
   long long limit = per_page, offset = static_cast<long long>(page - 1) * per_page;
   Household h;
   long long id = 0, community = 0, members = 0;
-  soci::statement st =
-      (lease.session().prepare
-           << "SELECT h.id, h.community_id, h.address, (SELECT COUNT(*) FROM residents r WHERE "
-              "r.household_id = h.id) FROM households h JOIN org_units u ON u.id = h.community_id "
-              "WHERE u.path LIKE :p AND h.address LIKE :s ORDER BY h.id LIMIT :l OFFSET :o",
-       soci::use(prefix), soci::use(pattern), soci::use(limit), soci::use(offset), soci::into(id),
-       soci::into(community), soci::into(h.address), soci::into(members));
+  soci::statement st(lease.session());
+  st.alloc();
+  bind_scopes(st);
+  st.exchange(soci::use(limit));
+  st.exchange(soci::use(offset));
+  st.exchange(soci::into(id));
+  st.exchange(soci::into(community));
+  st.exchange(soci::into(h.address));
+  st.exchange(soci::into(members));
+  st.prepare(
+      "SELECT h.id, h.community_id, h.address, (SELECT COUNT(*) FROM residents r WHERE "
+      "r.household_id = h.id)" +
+      from + " ORDER BY h.id LIMIT :l OFFSET :o");
+  st.define_and_bind();
   st.execute();
   while (st.fetch()) {
     h.id = id;

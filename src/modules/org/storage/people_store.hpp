@@ -38,8 +38,9 @@ struct HouseholdPage {
   std::vector<Household> rows;
   std::int64_t total = 0;
 };
-// Households of communities inside the subtree at `scope_path`, optionally filtered.
-HouseholdPage households_in(db::Lease& lease, const std::string& scope_path,
+// Households inside any of the subtrees at `scope_paths` (by community or by grid),
+// optionally filtered by address.
+HouseholdPage households_in(db::Lease& lease, const std::vector<std::string>& scope_paths,
                             const std::string& search, int page, int per_page);
 
 std::int64_t insert_resident(db::Lease& lease, const Resident& r, const std::string& phone_index,
