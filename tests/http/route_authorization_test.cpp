@@ -46,6 +46,8 @@ std::map<std::string, Expectation> policy() {
       {"GET /register", {"/register", true, k_everyone}},
       {"POST /register", {"/register", true, k_everyone}},
       {"GET /my/household", {"/my/household", false, k_everyone}},
+      {"GET /me/password", {"/me/password", false, k_everyone}},
+      {"POST /me/password", {"/me/password", false, k_everyone}},
       {"GET /admin/units", {"/admin/units", false, k_admin}},
       {"POST /admin/units", {"/admin/units", false, k_admin}},
       {"GET /admin/units/{id}", {"/admin/units/1", false, k_admin}},

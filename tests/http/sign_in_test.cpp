@@ -169,4 +169,28 @@ TEST_P(SignIn, SessionIsValidOnAnotherNode) {
   EXPECT_EQ(elsewhere.get("/workbench").status, 200);
 }
 
+TEST_P(SignIn, ChangingThePasswordEndsOtherSessions) {
+  Client laptop(p()), phone(p());
+  ASSERT_TRUE(laptop.login("worker", "password-123"));
+  ASSERT_TRUE(phone.login("worker", "password-123"));
+  auto wrong = laptop.post("/me/password",
+                           {{"current", "nope"}, {"password", "new-password-1"}, {"confirm", "x"}});
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_NE(wrong.body.find("当前密码不正确"), std::string::npos);
+  EXPECT_NE(wrong.body.find("两次输入的新密码不一致"), std::string::npos);
+  EXPECT_EQ(phone.get("/workbench").status, 200) << "a refused change changes nothing";
+  auto ok = laptop.post(
+      "/me/password",
+      {{"current", "password-123"}, {"password", "new-password-1"}, {"confirm", "new-password-1"}});
+  EXPECT_EQ(ok.status, 303);
+  EXPECT_EQ(laptop.get("/workbench").status, 200);
+  EXPECT_EQ(phone.get("/workbench").status, 303);
+  Client again(p());
+  EXPECT_FALSE(again.login("worker", "password-123"));
+  EXPECT_TRUE(again.login("worker", "new-password-1"));
+  EXPECT_EQ(
+      count(p(), "SELECT COUNT(*) FROM audit_entries WHERE action = 'platform.account.password'"),
+      1);
+}
+
 SILIAN_ON_BOTH_ENGINES(SignIn);

@@ -31,6 +31,13 @@ void destroy_session(db::Lease& lease, const std::string& token) {
   lease.session() << "DELETE FROM sessions WHERE token_hash = :h", soci::use(hash);
 }
 
+void end_other_sessions(db::Lease& lease, std::int64_t account_id, const std::string& keep_token) {
+  std::string keep = crypto::blake2b_hex(keep_token);
+  long long account = account_id;
+  lease.session() << "DELETE FROM sessions WHERE account_id = :a AND token_hash <> :k",
+      soci::use(account), soci::use(keep);
+}
+
 bool login_throttled(db::Lease& lease, const std::string& key, std::int64_t now, int max) {
   long long since = now - k_failure_window;
   int count = 0;

@@ -15,6 +15,8 @@ std::string create_session(db::Lease& lease, std::int64_t account_id, std::int64
 std::optional<std::int64_t> session_account(db::Lease& lease, const std::string& token,
                                             std::int64_t now);
 void destroy_session(db::Lease& lease, const std::string& token);
+// Ends every session of the account except the one with `keep_token`.
+void end_other_sessions(db::Lease& lease, std::int64_t account_id, const std::string& keep_token);
 
 // Login throttling: at most `max` failures per key within k_failure_window. Sign-in
 // counts per account and address (5), per address (30) and per account (50), so one

@@ -20,6 +20,7 @@ Module core_module() {
       {notify::k_deliver_job, [](jobs::JobContext& ctx) { notify::log_sender(ctx.payload); }}};
   m.nav = {{"nav_workbench", "/workbench", "authenticated"},
            {"nav_inbox", "/inbox", "authenticated"},
+           {"nav_password", "/me/password", "authenticated"},
            {"nav_audit", "/audit", "platform.audit.read"}};
   return m;
 }

@@ -7,5 +7,6 @@ void register_core_routes(http::Router& router) {
   register_sign_in_routes(router);
   register_shell_routes(router);
   register_ops_routes(router);
+  register_password_routes(router);
 }
 }  // namespace silian::core
