@@ -133,3 +133,17 @@ test('a11y: empty inbox and 403 page (community_worker)', async ({ page }) => {
   expect(res.status()).toBe(403);
   await expectNoSeriousA11yViolations(page, 'error page (403)');
 });
+
+test('a11y: change password, empty and with errors (community_worker)', async ({ page }) => {
+  await signIn(page, 'community_worker');
+  await page.goto('/me/password');
+  await expectNoSeriousA11yViolations(page, 'change password');
+  await page.getByLabel('当前密码').fill('wrong-password');
+  await page.getByLabel('新密码', { exact: true }).fill('short');
+  await page.getByLabel('再次输入新密码').fill('different');
+  await page.getByRole('main').getByRole('button', { name: '保存' }).click();
+  await expect(page.locator('.error-summary')).toBeVisible();
+  await expect(page.locator('#current-error')).toHaveText('当前密码不正确');
+  await expect(page.locator('#password')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoSeriousA11yViolations(page, 'change password with errors');
+});

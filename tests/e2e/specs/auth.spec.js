@@ -2,7 +2,7 @@
 // may use, and is refused (403) everywhere else.
 import { test, expect, login, ROLES, PROTECTED, DEMO_PASSWORD } from '../support/fixtures.js';
 
-const ALWAYS_NAV = ['工作台', '消息', '我的家庭户'];
+const ALWAYS_NAV = ['工作台', '消息', '修改密码', '我的家庭户'];
 
 for (const [role, info] of Object.entries(ROLES)) {
   test(`demo role ${role} signs in and sees a page that fits the role`, async ({ page }) => {
