@@ -1,11 +1,13 @@
 #include "silian/app/modules.hpp"
 
+#include "silian/modules/lists/module.hpp"
 #include "silian/modules/org/module.hpp"
 
 namespace silian::app {
 std::vector<Module> modules() {
   std::vector<Module> out;
   out.push_back(org::org_module());
+  out.push_back(lists::lists_module());
   return out;
 }
 }  // namespace silian::app

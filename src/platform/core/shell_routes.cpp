@@ -74,12 +74,15 @@ Response workbench(RequestContext& ctx) {
 Response inbox(RequestContext& ctx) {
   auto lease = ctx.platform.db->lease();
   auto items = views::Value::list();
-  for (const auto& n : notify::inbox(lease, ctx.user().account_id, 100))
-    items.push(views::Value{{"id", n.id},
-                            {"text", ctx.tf(n.message_key, n.params)},
-                            {"when", format_local_minutes(n.at)},
-                            {"link", n.link},
-                            {"unread", !n.read}});
+  for (const auto& n : notify::inbox(lease, ctx.user().account_id, 100)) {
+    views::Value item{{"id", n.id},
+                      {"text", ctx.tf(n.message_key, n.params)},
+                      {"when", format_local_minutes(n.at)},
+                      {"unread", !n.read}};
+    // Mustache treats an empty string as true: set optional fields only when present.
+    if (!n.link.empty()) item.set("link", n.link);
+    items.push(item);
+  }
   views::Value data{{"items", items}, {"empty", items.as_list().empty()}};
   return ctx.page("src/platform/views/inbox.mustache", "inbox_title", data);
 }

@@ -72,6 +72,23 @@ std::string RequestContext::form(const std::string& name) const {
   return it == form_->end() ? std::string() : trim(it->second);
 }
 
+std::vector<std::string> RequestContext::form_values(const std::string& name) const {
+  std::vector<std::string> out;
+  std::string_view body(request.body);
+  std::size_t start = 0;
+  while (start < body.size()) {
+    auto end = body.find('&', start);
+    if (end == std::string_view::npos) end = body.size();
+    auto pair = body.substr(start, end - start);
+    start = end + 1;
+    auto eq = pair.find('=');
+    if (eq == std::string_view::npos) continue;
+    if (url_decode(pair.substr(0, eq)) == name)
+      out.push_back(trim(url_decode(pair.substr(eq + 1))));
+  }
+  return out;
+}
+
 std::string RequestContext::query(const std::string& name) const {
   if (!query_) query_ = parse_urlencoded(request.query);
   auto it = query_->find(name);

@@ -36,8 +36,9 @@ class RequestContext {
   // User-written content in the reader's script.
   std::string script(const std::string& text) const;
 
-  std::string form(const std::string& name) const;   // urlencoded body field, trimmed
-  std::string query(const std::string& name) const;  // query string field
+  std::string form(const std::string& name) const;  // urlencoded body field, trimmed
+  std::vector<std::string> form_values(const std::string& name) const;  // repeated fields
+  std::string query(const std::string& name) const;                     // query string field
   std::optional<std::int64_t> id_param(const std::string& name) const;
   bool wants_json() const;
 
