@@ -71,6 +71,39 @@ std::map<std::string, Expectation> policy() {
         false,
         {"community_worker", "community_director", "grid_worker", "street_officer",
          "district_admin"}}},
+      // C1: the two lists, admission control, the burden catalogue
+      {"GET /lists", {"/lists", true, k_everyone}},
+      {"GET /lists/{kind}", {"/lists/duty", true, k_everyone}},
+      {"GET /lists/{kind}/v/{number}", {"/lists/duty/v/1", true, k_everyone}},
+      {"GET /lists/{kind}/diff", {"/lists/duty/diff?from=1&to=1", true, k_everyone}},
+      {"GET /burden", {"/burden", true, k_everyone}},
+      {"GET /admin/lists/{kind}", {"/admin/lists/duty", false, k_admin}},
+      {"POST /admin/lists/{kind}/draft", {"/admin/lists/duty/draft", false, k_admin}},
+      {"POST /admin/lists/{kind}/draft/items", {"/admin/lists/duty/draft/items", false, k_admin}},
+      {"POST /admin/lists/{kind}/draft/items/{code}/delete",
+       {"/admin/lists/duty/draft/items/X/delete", false, k_admin}},
+      {"POST /admin/lists/{kind}/draft/publish",
+       {"/admin/lists/duty/draft/publish", false, k_admin}},
+      {"POST /admin/burden", {"/admin/burden", false, k_admin}},
+      {"POST /admin/burden/{id}", {"/admin/burden/999", false, k_admin}},
+      {"GET /tasks", {"/tasks", false, {"department_officer", "street_officer", "district_admin"}}},
+      {"GET /tasks/new", {"/tasks/new", false, {"department_officer"}}},
+      {"POST /tasks", {"/tasks", false, {"department_officer"}}},
+      {"GET /tasks/{id}",
+       {"/tasks/999", false, {"department_officer", "street_officer", "district_admin"}}},
+      {"POST /tasks/{id}/approve",
+       {"/tasks/999/approve", false, {"street_officer", "district_admin"}}},
+      {"POST /tasks/{id}/reject",
+       {"/tasks/999/reject", false, {"street_officer", "district_admin"}}},
+      {"GET /community/tasks",
+       {"/community/tasks", false, {"community_worker", "community_director", "grid_worker"}}},
+      {"GET /community/burden-reports",
+       {"/community/burden-reports", false, {"community_worker", "community_director"}}},
+      {"POST /community/burden-reports",
+       {"/community/burden-reports", false, {"community_worker", "community_director"}}},
+      {"GET /admin/burden-reports", {"/admin/burden-reports", false, k_admin}},
+      {"POST /admin/burden-reports/{id}/answer",
+       {"/admin/burden-reports/999/answer", false, k_admin}},
   };
 }
 
@@ -89,12 +122,20 @@ TEST_P(RouteAuthorization, EveryRouteIsInThePolicyAndEnforcesIt) {
   test::add_minimal_tree(*tp);
   auto expected = policy();
   std::set<std::string> seen;
-  // Each role is held at the district root, so that scope checks inside handlers pass
-  // and only the route's permission decides.
+  // Each role is held at the first unit of the minimal tree where it fits (the district
+  // for district-wide roles, the street for street officers, the department, the
+  // community...), so that handlers find the scope they expect.
   std::map<std::string, std::unique_ptr<Client>> clients;
+  const std::vector<std::pair<std::string, std::string>> units = {
+      {"d", "district"},  {"s", "street"}, {"dep", "department"},
+      {"c", "community"}, {"g", "grid"},   {"so", "social_organization"}};
   for (auto role : auth::k_roles) {
     std::string r(role);
-    test::add_account(*tp, "u_" + r, r, "d");
+    std::string code;
+    for (const auto& [unit_code, kind] : units)
+      if (code.empty() && auth::role_fits_unit(r, kind)) code = unit_code;
+    ASSERT_FALSE(code.empty()) << r;
+    test::add_account(*tp, "u_" + r, r, code);
     clients[r] = std::make_unique<Client>(*tp);
     ASSERT_TRUE(clients[r]->login("u_" + r, "password-123")) << r;
   }
