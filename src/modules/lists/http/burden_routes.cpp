@@ -82,6 +82,7 @@ Response catalogue(RequestContext& ctx, const std::vector<std::string>& errors, 
                     {"total", static_cast<long long>(rows.as_list().size())},
                     {"cancelled", static_cast<long long>(total_cancelled)},
                     {"merged", static_cast<long long>(total_merged)},
+                    {"reduced", static_cast<long long>(total_cancelled + total_merged)},
                     {"manager", manager},
                     {"errors", error_list},
                     {"has_errors", !errors.empty()}};
