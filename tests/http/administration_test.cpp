@@ -16,12 +16,7 @@ class Administration : public test::OnEachEngine {
   }
   std::unique_ptr<TestPlatform> tp;
   std::unique_ptr<Client> admin;
-  long long count(const std::string& sql) {
-    auto lease = (*tp)->db->lease();
-    long long n = 0;
-    lease.session() << sql, soci::into(n);
-    return n;
-  }
+  long long count(const std::string& sql) { return test::count(**tp, sql); }
   std::string id_of(const std::string& code) {
     return std::to_string(count("SELECT id FROM org_units WHERE code = '" + code + "'"));
   }

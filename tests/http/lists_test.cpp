@@ -18,12 +18,7 @@ class Lists : public test::OnEachEngine {
   }
   std::unique_ptr<TestPlatform> tp;
   Platform& p() { return **tp; }
-  long long count(const std::string& sql) {
-    auto lease = p().db->lease();
-    long long n = 0;
-    lease.session() << sql, soci::into(n);
-    return n;
-  }
+  long long count(const std::string& sql) { return test::count(p(), sql); }
   std::string unit(const std::string& code) {
     return std::to_string(count("SELECT id FROM org_units WHERE code = '" + code + "'"));
   }

@@ -16,12 +16,7 @@ class Registration : public test::OnEachEngine {
   }
   std::unique_ptr<TestPlatform> tp;
   Platform& p() { return **tp; }
-  long long count(const std::string& sql) {
-    auto lease = p().db->lease();
-    long long n = 0;
-    lease.session() << sql, soci::into(n);
-    return n;
-  }
+  long long count(const std::string& sql) { return test::count(p(), sql); }
   std::vector<std::pair<std::string, std::string>> good_form() {
     return {{"display_name", "王建国"}, {"username", "wangjg"}, {"password", "long-enough-1"},
             {"phone", "13912345678"},   {"community", "c"},     {"address", "广益路1号1单元101室"}};

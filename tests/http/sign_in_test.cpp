@@ -16,12 +16,7 @@ class SignIn : public test::OnEachEngine {
   Platform& p() { return **tp; }
 };
 
-long long count(Platform& p, const std::string& sql) {
-  auto lease = p.db->lease();
-  long long n = 0;
-  lease.session() << sql, soci::into(n);
-  return n;
-}
+using test::count;
 }  // namespace
 
 TEST_P(SignIn, GoodPasswordOpensASessionWithSafeCookies) {

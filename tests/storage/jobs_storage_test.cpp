@@ -18,12 +18,7 @@ void enqueue(Platform& p, const std::string& kind, const std::string& payload, s
   tx.commit();
 }
 
-long long count(Platform& p, const std::string& sql) {
-  auto lease = p.db->lease();
-  long long n = 0;
-  lease.session() << sql, soci::into(n);
-  return n;
-}
+using test::count;
 }  // namespace
 
 TEST_P(JobQueue, RunsOnlyWhatIsDue) {

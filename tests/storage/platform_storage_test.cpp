@@ -16,12 +16,7 @@ using silian::test::TestPlatform;
 namespace {
 class Storage : public test::OnEachEngine {};
 
-long long count(Platform& p, const std::string& sql) {
-  auto lease = p.db->lease();
-  long long n = 0;
-  lease.session() << sql, soci::into(n);
-  return n;
-}
+using test::count;
 }  // namespace
 
 TEST_P(Storage, MigrationsApplyOnceAndRecordVersions) {

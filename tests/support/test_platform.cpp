@@ -130,6 +130,13 @@ std::string Client::cookie(const std::string& name) const {
   return it == cookies_.end() ? "" : it->second;
 }
 
+long long count(Platform& p, const std::string& sql) {
+  auto lease = p.db->lease();
+  long long n = 0;
+  lease.session() << sql, soci::into(n);
+  return n;
+}
+
 std::int64_t add_account(Platform& p, const std::string& username, const std::string& role,
                          const std::string& unit_code, const std::string& password) {
   auto lease = p.db->lease();

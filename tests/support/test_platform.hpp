@@ -50,6 +50,9 @@ class Client {
   std::map<std::string, std::string> cookies_;
 };
 
+// The single number a query returns (COUNT(*), an id...).
+long long count(Platform& p, const std::string& sql);
+
 // Creates an account with one role at the unit (by code), using fast hashing.
 std::int64_t add_account(Platform& p, const std::string& username, const std::string& role,
                          const std::string& unit_code,
