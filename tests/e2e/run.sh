@@ -20,7 +20,7 @@ if [ ! -x "${SILIAN_CHROMIUM:-/usr/bin/chromium}" ] || ! fc-list 2>/dev/null | g
   fi
 fi
 
-if [ ! -d node_modules/@playwright/test ] || [ ! -d node_modules/@axe-core/playwright ]; then
+if [ ! -d node_modules/@playwright/test ] || [ ! -d node_modules/@axe-core/playwright ] || [ ! -d node_modules/exceljs ]; then
   npm ci --no-audit --no-fund || exit $?
 fi
 

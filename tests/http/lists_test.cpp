@@ -86,6 +86,23 @@ TEST_P(Lists, AdministratorDraftsAndPublishesANewVersion) {
                                                                {"funding", "每年定额1万元"}})
                 .status,
             303);
+  auto a02_place = count(
+      "SELECT i.sort_order FROM list_items i JOIN list_versions v ON v.id = i.version_id WHERE "
+      "v.status = 'draft' AND i.code = 'A02'");
+  EXPECT_EQ(
+      admin
+          ->post("/admin/lists/assistance/draft/items", {{"code", "A02"},
+                                                         {"title", "残疾人两项补贴初审（调整）"},
+                                                         {"department", unit("dept-civil")},
+                                                         {"funding", "每年定额2万元"}})
+          .status,
+      303);
+  EXPECT_EQ(
+      count(
+          "SELECT i.sort_order FROM list_items i JOIN list_versions v ON v.id = i.version_id WHERE "
+          "v.status = 'draft' AND i.code = 'A02'"),
+      a02_place)
+      << "a changed item keeps its place";
   EXPECT_EQ(admin->post("/admin/lists/assistance/draft/items/A01/delete", {}).status, 303);
   EXPECT_EQ(admin->post("/admin/lists/assistance/draft/publish", {{"note", "第三版"}}).status, 303);
   Client anyone(p());
@@ -170,6 +187,10 @@ TEST_P(Lists, ATaskAcrossStreetsGoesToTheDistrictAndOtherStreetsCannotDecide) {
                   "WHERE u.kind = 'district'"),
             1);
   auto street = as("street_officer");
+  EXPECT_EQ(street->get("/inbox").body.find("有工作任务待您审批"), std::string::npos)
+      << "only the approving unit's officers are asked";
+  auto admin_inbox = as("district_admin")->get("/inbox").body;
+  EXPECT_NE(admin_inbox.find("有工作任务待您审批"), std::string::npos);
   EXPECT_EQ(street->get(location).status, 404);
   EXPECT_EQ(street->post(location + "/approve", {}).status, 404);
   auto admin = as("district_admin");

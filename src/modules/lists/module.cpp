@@ -105,8 +105,8 @@ Module lists_module() {
     register_task_routes(r);
     register_burden_routes(r);
   };
-  m.nav = {{"nav_lists", "/lists", "authenticated"},
-           {"nav_burden", "/burden", "authenticated"},
+  m.nav = {{"nav_lists", "/lists", "public"},
+           {"nav_burden", "/burden", "public"},
            {"nav_tasks", "/tasks", "lists.tasks.read"},
            {"nav_community_tasks", "/community/tasks", "lists.tasks.community"},
            {"nav_reports", "/community/burden-reports", "lists.reports.file"},

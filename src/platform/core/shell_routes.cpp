@@ -40,8 +40,21 @@ views::Value exports_for(RequestContext& ctx) {
   return list;
 }
 
+// What this reader may open, as tiles: every module's navigation entries that the
+// reader's roles (or no sign-in) allow, so residents reach public pages too.
+views::Value home_tiles(RequestContext& ctx) {
+  auto tiles = views::Value::list();
+  const auth::Principal* who = ctx.principal ? &*ctx.principal : nullptr;
+  for (const auto& m : ctx.platform.modules)
+    for (const auto& n : m.nav)
+      if (n.href != "/workbench" && ctx.platform.permissions.allows(n.permission, who))
+        tiles.push(views::Value{{"label", ctx.t(n.label_key)}, {"href", n.href}});
+  return tiles;
+}
+
 Response home(RequestContext& ctx) {
   views::Value data;
+  data.set("tiles", home_tiles(ctx));
   if (ctx.principal) {
     data.set("signed_in", true);
     data.set("name", ctx.script(ctx.user().display_name));

@@ -2,7 +2,8 @@
 // may use, and is refused (403) everywhere else.
 import { test, expect, login, ROLES, PROTECTED, DEMO_PASSWORD } from '../support/fixtures.js';
 
-const ALWAYS_NAV = ['工作台', '消息', '修改密码', '我的家庭户'];
+// Every signed-in role's navigation has these; the rest comes from PROTECTED.
+const ALWAYS_NAV = ['工作台', '消息', '修改密码', '我的家庭户', '两张清单', '负担目录'];
 
 for (const [role, info] of Object.entries(ROLES)) {
   test(`demo role ${role} signs in and sees a page that fits the role`, async ({ page }) => {
@@ -36,13 +37,19 @@ for (const [role, info] of Object.entries(ROLES)) {
       if (role === 'district_admin') {
         await expect(nav.getByRole('link', { name: '账号管理' })).toHaveAttribute('href', '/admin/accounts');
         await expect(nav.getByRole('link', { name: '组织架构' })).toHaveAttribute('href', '/admin/units');
-        await expect(page.locator('.counters .label')).toHaveText(['组织单位', '账号']);
+        await expect(page.locator('.counters .label')).toHaveText(['组织单位', '账号', '待审批任务', '待答复举报']);
+      }
+      if (role === 'street_officer') {
+        await expect(page.locator('.counters .label')).toHaveText(['待审批任务']);
       }
       if (role === 'community_worker' || role === 'community_director') {
         await expect(page.locator('.counters .label')).toHaveText(['待核实注册']);
       }
       const exports = page.getByRole('link', { name: '导出组织架构（CSV）' });
       await expect(exports).toHaveCount(['district_admin', 'auditor', 'leader'].includes(role) ? 1 : 0);
+      // The lists and the burden catalogue are public: every signed-in role may export them.
+      for (const label of ['导出清单（XLSX）', '导出协助事项（CSV）', '导出负担目录（XLSX）', '导出负担目录（CSV）'])
+        await expect(page.locator('main').getByRole('link', { name: label })).toHaveCount(1);
     } else {
       await expect(page).toHaveURL(/\/$/);
       await expect(page.locator('body')).not.toHaveClass(/with-nav/);

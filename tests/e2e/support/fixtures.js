@@ -24,8 +24,9 @@ export const ROLES = {
   auditor: { zh: '审计员', unit: '崇安区', name: '区审计员', staff: true },
 };
 
-// Who may open what (the permission declarations in src/modules/org/module.cpp and
-// src/platform/core/core_module.cpp), as [path, nav label, roles allowed].
+// Who may open what (the permission declarations in src/modules/org/module.cpp,
+// src/modules/lists/module.cpp and src/platform/core/core_module.cpp), as
+// [path, nav label, roles allowed].
 export const PROTECTED = [
   ['/audit', '审计日志', ['auditor', 'district_admin']],
   ['/community/registrations', '注册核实', ['community_worker', 'community_director']],
@@ -36,6 +37,11 @@ export const PROTECTED = [
   ],
   ['/admin/units', '组织架构', ['district_admin']],
   ['/admin/accounts', '账号管理', ['district_admin']],
+  ['/tasks', '工作任务', ['department_officer', 'street_officer', 'district_admin']],
+  ['/community/tasks', '下沉任务', ['community_worker', 'community_director', 'grid_worker']],
+  ['/community/burden-reports', '负担举报', ['community_worker', 'community_director']],
+  ['/admin/burden-reports', '举报处理', ['district_admin']],
+  ['/admin/lists/assistance', '编制清单', ['district_admin']],
 ];
 
 export const test = base.extend({

@@ -72,6 +72,22 @@ Response catalogue(RequestContext& ctx, const std::vector<std::string>& errors, 
                                {"selected", state == s}});
   auto error_list = views::Value::list();
   for (const auto& e : errors) error_list.push(views::Value{{"message", ctx.t(e)}});
+  // The entry form keeps what was typed after a refusal (empty on a plain GET).
+  auto form_kinds = views::Value::list();
+  for (auto k : k_burden_kinds)
+    form_kinds.push(views::Value{{"code", std::string(k)},
+                                 {"label", ctx.t("burden_kind_" + std::string(k))},
+                                 {"selected", ctx.form("kind") == k}});
+  auto form_statuses = views::Value::list();
+  for (auto st : k_burden_statuses)
+    form_statuses.push(views::Value{{"code", std::string(st)},
+                                    {"label", ctx.t("burden_status_" + std::string(st))},
+                                    {"selected", ctx.form("status") == st}});
+  views::Value typed{{"code", ctx.form("code")},
+                     {"name", ctx.form("name")},
+                     {"merged_into", ctx.form("merged_into")},
+                     {"decided_on", ctx.form("decided_on")},
+                     {"document", ctx.form("decision_document")}};
   bool manager =
       ctx.principal && ctx.platform.permissions.allows("lists.burden.manage", &*ctx.principal);
   views::Value data{{"by_kind", by_kind},
@@ -84,6 +100,9 @@ Response catalogue(RequestContext& ctx, const std::vector<std::string>& errors, 
                     {"merged", static_cast<long long>(total_merged)},
                     {"reduced", static_cast<long long>(total_cancelled + total_merged)},
                     {"manager", manager},
+                    {"form_kinds", form_kinds},
+                    {"form_statuses", form_statuses},
+                    {"typed", typed},
                     {"errors", error_list},
                     {"has_errors", !errors.empty()}};
   return ctx.page("src/modules/lists/views/burden.mustache", "burden_title", data, status);
@@ -97,6 +116,10 @@ Response save(RequestContext& ctx) {
   if (id) {
     auto existing = find_burden_item(lease, *id);
     if (!existing) return ctx.error(404, "error_not_found");
+    b = *existing;
+  } else if (auto existing = find_burden_by_code(lease, ctx.form("code"))) {
+    // The form's code names an existing entry: this records a decision on it.
+    id = existing->id;
     b = *existing;
   } else {
     b.kind = ctx.form("kind");
@@ -122,7 +145,6 @@ Response save(RequestContext& ctx) {
     else
       b.merged_into = target->id;
   }
-  if (!id && find_burden_by_code(lease, b.code)) errors.push_back("error_code_taken");
   if (!errors.empty()) return catalogue(ctx, errors, 422);
   auto now = ctx.platform.clock.now();
   db::Transaction tx(lease);
@@ -172,7 +194,9 @@ Response reports_page(RequestContext& ctx, bool admin, const std::string& error,
   }
   auto departments = views::Value::list();
   for (const auto& d : org::units_of_kind(lease, "department"))
-    departments.push(views::Value{{"id", d.id}, {"name", ctx.script(d.name)}});
+    departments.push(views::Value{{"id", d.id},
+                                  {"name", ctx.script(d.name)},
+                                  {"selected", ctx.form("department") == std::to_string(d.id)}});
   views::Value data{{"rows", rows},
                     {"empty", rows.as_list().empty()},
                     {"admin", admin},
@@ -234,7 +258,7 @@ Response answer(RequestContext& ctx) {
   auto now = p.clock.now();
   db::Transaction tx(lease);
   if (!answer_report(lease, r->id, text, ctx.user().account_id, now))
-    return ctx.error(409, "error_already_decided");
+    return ctx.error(409, "error_report_already_answered");
   notify::send(lease, r->created_by, "notify_report_answered", {{"answer", text}},
                "/community/burden-reports", now);
   audit::append(

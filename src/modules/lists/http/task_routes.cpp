@@ -90,7 +90,7 @@ Response file_task(RequestContext& ctx) {
   if (f.title.empty() || f.title.size() > 300) errors.push_back("error_task_title");
   if (f.description.empty() || f.description.size() > 4000)
     errors.push_back("error_task_description");
-  if (!valid_date(f.due_on) || f.due_on < format_iso8601_utc(p.clock.now()).substr(0, 10))
+  if (!valid_date(f.due_on) || f.due_on < format_local_minutes(p.clock.now()).substr(0, 10))
     errors.push_back("error_task_due");
   std::vector<CommunityPlace> places;
   std::vector<std::int64_t> community_ids;
@@ -148,7 +148,8 @@ Response file_task(RequestContext& ctx) {
   auto approver_unit = org::find_unit(lease, t.approval_unit_id);
   for (const auto& role : k_approvers)
     for (auto account : auth::accounts_with_role_in(lease, role, approver_unit->path))
-      if (role == "street_officer" || approver_unit->kind == "district")
+      if (role == std::string("district_admin") ? approver_unit->kind == "district"
+                                                : approver_unit->kind == "street")
         notify::send(lease, account, "notify_task_to_approve", {{"title", t.title}},
                      "/tasks/" + std::to_string(id), now);
   audit::append(lease,
@@ -219,7 +220,7 @@ Response detail(RequestContext& ctx) {
       t->status == "pending" && (ctx.user().has_role("district_admin") ||
                                  ctx.user().covers(t->approval_unit_path, {"street_officer"}));
   data.set("can_decide", can_decide);
-  if (!ctx.query("error").empty()) data.set("error", ctx.t("error_reason_required"));
+  if (!ctx.query("error").empty()) data.set("error", ctx.t("error_task_reason"));
   return ctx.page("src/modules/lists/views/task_detail.mustache", "task_detail_title", data);
 }
 
@@ -237,7 +238,7 @@ Response decide(RequestContext& ctx, const std::string& status) {
   auto now = p.clock.now();
   db::Transaction tx(lease);
   if (!decide_task(lease, *id, status, note, ctx.user().account_id, now))
-    return ctx.error(409, "error_already_decided");
+    return ctx.error(409, "error_task_already_decided");
   if (status == "approved") {
     for (auto community : t->community_ids) {
       auto unit = org::find_unit(lease, community);

@@ -119,10 +119,15 @@ void put_item(db::Lease& lease, std::int64_t version_id, const ListItem& item) {
   auto& s = lease.session();
   long long version = version_id, dept = item.department_id, sort = 0;
   soci::indicator dept_ind = item.department_id == 0 ? soci::i_null : soci::i_ok;
+  // A changed item keeps its place in the list; a new one goes last.
+  soci::indicator found = soci::i_null;
+  s << "SELECT sort_order FROM list_items WHERE version_id = :v AND code = :c", soci::use(version),
+      soci::use(item.code), soci::into(sort, found);
+  if (found != soci::i_ok)
+    s << "SELECT COALESCE(MAX(sort_order), 0) + 1 FROM list_items WHERE version_id = :v",
+        soci::use(version), soci::into(sort);
   s << "DELETE FROM list_items WHERE version_id = :v AND code = :c", soci::use(version),
       soci::use(item.code);
-  s << "SELECT COALESCE(MAX(sort_order), 0) + 1 FROM list_items WHERE version_id = :v",
-      soci::use(version), soci::into(sort);
   s << "INSERT INTO list_items (version_id, code, title, description, legal_basis, department_id, "
        "funding, "
        "sort_order) VALUES (:v, :c, :t, :d, :l, :dep, :f, :s)",
