@@ -25,6 +25,11 @@ const SHOTS = [
   ['accounts-admin', 'district_admin', '/admin/accounts'],
   ['workbench-worker', 'community_worker', '/workbench'],
   ['registrations-worker', 'community_worker', '/community/registrations'],
+  ['lists-assistance', null, '/lists/assistance'],
+  ['lists-diff', null, '/lists/assistance/diff?from=1&to=2'],
+  ['burden', null, '/burden'],
+  ['task-new-department', 'department_officer', '/tasks/new'],
+  ['community-tasks-worker', 'community_worker', '/community/tasks'],
 ];
 
 test.beforeAll(() => fs.mkdirSync(outDir, { recursive: true }));
