@@ -167,7 +167,7 @@ TEST_P(Lists, AnAdmittedTaskIsApprovedByItsStreetThenReachesTheCommunityWithFund
   auto street = as("street_officer");
   EXPECT_NE(street->get("/tasks").body.find("违章搭建排查"), std::string::npos);
   EXPECT_NE(street->get("/workbench").body.find("待审批任务"), std::string::npos);
-  EXPECT_EQ(street->post(location + "/reject", {{"note", ""}}).status, 303);  // back with an error
+  EXPECT_EQ(street->post(location + "/reject", {{"note", ""}}).status, 422);
   EXPECT_EQ(count("SELECT COUNT(*) FROM work_tasks WHERE status = 'pending'"), 1);
   EXPECT_EQ(street->post(location + "/approve", {}).status, 303);
   EXPECT_EQ(street->post(location + "/approve", {}).status, 409);
@@ -293,6 +293,31 @@ TEST_P(Lists, ListsAndTheCatalogueExportAsSpreadsheets) {
   EXPECT_EQ(static_cast<long long>(lines), count("SELECT COUNT(*) FROM burden_items") + 1);
   Client anonymous(p());
   EXPECT_EQ(anonymous.get("/exports/lists/burden-csv").status, 303);
+}
+
+TEST_P(Lists, ApprovalChecksAdmissionAgainAndRepeatedValuesCountOnce) {
+  auto dept = as("department_officer");
+  auto retained = std::to_string(
+      count("SELECT MIN(id) FROM burden_items WHERE kind = 'ledger' AND status = 'retained'"));
+  auto form = task("A19", {"guangyi-jiayuan", "guangyi-jiayuan"});
+  form.emplace_back("burden", retained);
+  form.emplace_back("burden", retained);
+  auto r = dept->post("/tasks", form);
+  ASSERT_EQ(r.status, 303) << "repeated values are taken once, not a server error";
+  EXPECT_EQ(count("SELECT COUNT(*) FROM work_task_communities"), 1);
+  // While it waits, the district cancels the ledger it demands.
+  auto admin = as("district_admin");
+  EXPECT_EQ(admin
+                ->post("/admin/burden/" + retained, {{"status", "cancelled"},
+                                                     {"decided_on", "2026-11-01"},
+                                                     {"decision_document", "崇政办发〔2026〕3号"}})
+                .status,
+            303);
+  auto street = as("street_officer");
+  auto refused = street->post(r.header("Location") + "/approve", {});
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_NE(refused.body.find("任务要求的台账或评比已在社区负担目录中取消"), std::string::npos);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM work_tasks WHERE status = 'pending'"), 1);
 }
 
 SILIAN_ON_BOTH_ENGINES(Lists);

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "silian/modules/lists/domain/lists.hpp"
+#include "silian/platform/exports/table_export.hpp"
 
 using namespace silian::lists;
 
@@ -67,6 +68,9 @@ TEST(Dates, OnlyRealLookingCalendarDates) {
   EXPECT_FALSE(valid_date("2026-1-01"));
   EXPECT_FALSE(valid_date("20261231"));
   EXPECT_FALSE(valid_date("2026-12-00"));
+  EXPECT_FALSE(valid_date("2026-02-29"));
+  EXPECT_TRUE(valid_date("2028-02-29"));
+  EXPECT_FALSE(valid_date("2026-04-31"));
 }
 
 TEST(Kinds, ListAndBurdenVocabularies) {
@@ -74,4 +78,12 @@ TEST(Kinds, ListAndBurdenVocabularies) {
   EXPECT_FALSE(is_list_kind("social"));
   EXPECT_TRUE(is_burden_kind("ledger"));
   EXPECT_FALSE(is_burden_status("deleted"));
+}
+
+TEST(Exports, CsvQuotesAndNeutralisesFormulas) {
+  silian::exports::Table t{"t", {"编号", "名称"}, {{"=1+1", "a,\"b\""}, {"-5", "普通"}}};
+  auto csv = silian::exports::to_csv(t);
+  EXPECT_TRUE(csv.starts_with("\xEF\xBB\xBF编号,名称\r\n"));
+  EXPECT_NE(csv.find("'=1+1,\"a,\"\"b\"\"\"\r\n"), std::string::npos);
+  EXPECT_NE(csv.find("'-5,普通"), std::string::npos);
 }

@@ -10,7 +10,15 @@
 
 namespace silian::exports {
 namespace {
-std::string csv_field(const std::string& s) {
+// A cell that starts like a formula is shown as text, so a shared ledger cannot run
+// one in the reader's spreadsheet program.
+std::string neutralised(const std::string& s) {
+  if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) return "'" + s;
+  return s;
+}
+
+std::string csv_field(const std::string& raw) {
+  std::string s = neutralised(raw);
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
@@ -48,8 +56,9 @@ std::string to_xlsx(const std::vector<Table>& tables) {
     }
     for (std::size_t r = 0; r < t.rows.size(); ++r)
       for (std::size_t c = 0; c < t.rows[r].size(); ++c)
+        // An XLSX cell holds at most 32,767 characters.
         worksheet_write_string(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c),
-                               t.rows[r][c].c_str(), nullptr);
+                               neutralised(t.rows[r][c].substr(0, 32000)).c_str(), nullptr);
     worksheet_freeze_panes(ws, 1, 0);
   }
   if (workbook_close(wb) != LXW_NO_ERROR) {

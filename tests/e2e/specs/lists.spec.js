@@ -658,7 +658,7 @@ test.describe('work tasks', () => {
     await street.goto(path);
     // A refusal needs a reason.
     await street.getByRole('button', { name: '不予准入' }).click();
-    await expect(street).toHaveURL(new RegExp(`${path}\\?error=reason$`));
+    await expect(street).toHaveURL(new RegExp(`${path}/reject$`));
     await expect(street.getByRole('alert')).toContainText('不予准入的理由');
     expect((await facts(street.locator('main'))).状态).toBe('待审批');
     await street.getByLabel('不予准入的理由').fill(reason);

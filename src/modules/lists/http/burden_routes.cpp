@@ -134,6 +134,7 @@ Response save(RequestContext& ctx) {
   if (!is_burden_kind(b.kind)) errors.push_back("error_burden_kind");
   if (b.code.empty() || b.code.size() > 20) errors.push_back("error_item_code");
   if (b.name.empty() || b.name.size() > 400) errors.push_back("error_item_title");
+  if (b.decision_document.size() > 400) errors.push_back("error_too_long");
   if (!is_burden_status(b.status)) errors.push_back("error_burden_status");
   if (!b.decided_on.empty() && !valid_date(b.decided_on)) errors.push_back("error_burden_date");
   if (b.status != "retained" && (b.decided_on.empty() || b.decision_document.empty()))
@@ -149,10 +150,16 @@ Response save(RequestContext& ctx) {
   auto now = ctx.platform.clock.now();
   db::Transaction tx(lease);
   std::int64_t key = b.id;
-  if (id)
+  if (id) {
     decide_burden_item(lease, b);
-  else
-    key = insert_burden_item(lease, b, now);
+  } else {
+    try {
+      key = insert_burden_item(lease, b, now);
+    } catch (const soci::soci_error& e) {
+      if (!db::is_unique_violation(e)) throw;
+      return catalogue(ctx, {"error_code_taken"}, 409);  // created by someone else meanwhile
+    }
+  }
   audit::append(lease,
                 {ctx.user().account_id, id ? "lists.burden.decide" : "lists.burden.create",
                  "burden_item", std::to_string(key), b.code + " " + b.status},
@@ -161,24 +168,16 @@ Response save(RequestContext& ctx) {
   return ctx.redirect("/burden", "notice_saved");
 }
 
-std::vector<std::string> reporter_scopes(const auth::Principal& who) {
-  std::vector<std::string> out;
-  for (const auto& r : who.roles)
-    if (std::find(k_reporters.begin(), k_reporters.end(), r.role) != k_reporters.end())
-      out.push_back(r.unit_path);
-  return out;
-}
-
 Response reports_page(RequestContext& ctx, bool admin, const std::string& error, int status) {
   auto lease = ctx.platform.db->lease();
   std::vector<BurdenReport> found;
-  if (admin) {
-    found = reports(lease, "/");
-  } else {
-    for (const auto& scope : reporter_scopes(ctx.user())) {
-      auto more = reports(lease, scope);
-      found.insert(found.end(), more.begin(), more.end());
-    }
+  for (const auto& r : ctx.user().roles) {
+    bool mine =
+        admin ? r.role == "district_admin"
+              : std::find(k_reporters.begin(), k_reporters.end(), r.role) != k_reporters.end();
+    if (!mine) continue;
+    auto more = reports(lease, r.unit_path);
+    found.insert(found.end(), more.begin(), more.end());
   }
   auto rows = views::Value::list();
   for (const auto& r : found) {
@@ -210,7 +209,6 @@ Response reports_page(RequestContext& ctx, bool admin, const std::string& error,
 Response file_report(RequestContext& ctx) {
   auto& p = ctx.platform;
   auto lease = p.db->lease();
-  auto scopes = reporter_scopes(ctx.user());
   std::optional<org::OrgUnit> community;
   for (const auto& r : ctx.user().roles)
     if (std::find(k_reporters.begin(), k_reporters.end(), r.role) != k_reporters.end() &&
@@ -234,11 +232,12 @@ Response file_report(RequestContext& ctx) {
   auto now = p.clock.now();
   db::Transaction tx(lease);
   auto id = insert_report(lease, r, now);
-  auto district = org::units_of_kind(lease, "district");
-  for (const auto& d : district)
-    for (auto account : auth::accounts_with_role_in(lease, "district_admin", d.path))
-      notify::send(lease, account, "notify_burden_report", {{"community", community->name}},
-                   "/admin/burden-reports", now);
+  // The administrators of the district the community belongs to.
+  for (const auto& d : org::units_of_kind(lease, "district"))
+    if (community->path.starts_with(d.path))
+      for (auto account : auth::accounts_with_role_in(lease, "district_admin", d.path))
+        notify::send(lease, account, "notify_burden_report", {{"community", community->name}},
+                     "/admin/burden-reports", now);
   audit::append(
       lease, {ctx.user().account_id, "lists.report.file", "burden_report", std::to_string(id), ""},
       now);
@@ -251,7 +250,8 @@ Response answer(RequestContext& ctx) {
   auto& p = ctx.platform;
   auto lease = p.db->lease();
   auto r = id ? find_report(lease, *id) : std::nullopt;
-  if (!r) return ctx.error(404, "error_not_found");
+  if (!r || !ctx.user().covers(r->community_path, {"district_admin"}))
+    return ctx.error(404, "error_not_found");
   std::string text = ctx.form("answer");
   if (text.empty() || text.size() > 4000)
     return reports_page(ctx, true, "error_report_answer", 422);

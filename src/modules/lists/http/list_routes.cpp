@@ -141,12 +141,25 @@ Response start_draft(RequestContext& ctx) {
   auto now = ctx.platform.clock.now();
   db::Transaction tx(lease);
   if (draft_of(lease, kind)) return editor(ctx, kind, {"error_draft_exists"}, {}, 409);
-  auto id = create_draft(lease, kind, ctx.user().account_id, now);
+  std::int64_t id = 0;
+  try {
+    id = create_draft(lease, kind, ctx.user().account_id, now);
+  } catch (const soci::soci_error& e) {
+    // Two administrators starting a draft at once: the second one's version number clashes.
+    if (!db::is_unique_violation(e)) throw;
+    return editor(ctx, kind, {"error_draft_exists"}, {}, 409);
+  }
   audit::append(
       lease,
       {ctx.user().account_id, "lists.draft.create", "list_version", std::to_string(id), kind}, now);
   tx.commit();
   return ctx.redirect("/admin/lists/" + kind, "notice_saved");
+}
+
+bool valid_item_code(const std::string& code) {
+  return !code.empty() && code.size() <= 20 &&
+         std::all_of(code.begin(), code.end(),
+                     [](unsigned char c) { return std::isalnum(c) || c == '-'; });
 }
 
 Response save_item(RequestContext& ctx) {
@@ -160,8 +173,11 @@ Response save_item(RequestContext& ctx) {
   item.funding = kind == "assistance" ? ctx.form("funding") : "";
   auto lease = ctx.platform.db->lease();
   std::vector<std::string> errors;
-  if (item.code.empty() || item.code.size() > 20) errors.push_back("error_item_code");
+  if (!valid_item_code(item.code)) errors.push_back("error_item_code");
   if (item.title.empty() || item.title.size() > 400) errors.push_back("error_item_title");
+  if (item.description.size() > 4000 || item.legal_basis.size() > 1000 ||
+      item.funding.size() > 1000)
+    errors.push_back("error_too_long");
   if (kind == "assistance" && item.funding.empty()) errors.push_back("error_item_funding");
   if (kind != "duty") {
     auto dept = id_field(ctx.form("department"));
@@ -171,11 +187,13 @@ Response save_item(RequestContext& ctx) {
     else
       item.department_id = unit->id;
   }
-  auto draft = draft_of(lease, kind);
-  if (!draft) errors.push_back("error_no_draft");
-  if (!errors.empty()) return editor(ctx, kind, errors, item, 422);
   auto now = ctx.platform.clock.now();
   db::Transaction tx(lease);
+  // Looked up and locked inside the transaction: an edit never lands in a version that
+  // another administrator published meanwhile.
+  auto draft = draft_of(lease, kind);
+  if (!draft || !lock_draft(lease, draft->id)) errors.push_back("error_no_draft");
+  if (!errors.empty()) return editor(ctx, kind, errors, item, 422);
   put_item(lease, draft->id, item);
   audit::append(lease,
                 {ctx.user().account_id, "lists.item.save", "list_version",
@@ -189,10 +207,10 @@ Response delete_item(RequestContext& ctx) {
   auto kind = kind_param(ctx);
   if (kind.empty()) return ctx.error(404, "error_not_found");
   auto lease = ctx.platform.db->lease();
-  auto draft = draft_of(lease, kind);
-  if (!draft) return ctx.error(404, "error_not_found");
   auto now = ctx.platform.clock.now();
   db::Transaction tx(lease);
+  auto draft = draft_of(lease, kind);
+  if (!draft || !lock_draft(lease, draft->id)) return ctx.error(404, "error_not_found");
   if (!remove_item(lease, draft->id, ctx.params["code"])) return ctx.error(404, "error_not_found");
   audit::append(lease,
                 {ctx.user().account_id, "lists.item.remove", "list_version",
@@ -209,7 +227,8 @@ Response publish_draft(RequestContext& ctx) {
   auto now = ctx.platform.clock.now();
   db::Transaction tx(lease);
   auto draft = draft_of(lease, kind);
-  if (!draft) return editor(ctx, kind, {"error_no_draft"}, {}, 409);
+  if (!draft || !lock_draft(lease, draft->id))
+    return editor(ctx, kind, {"error_no_draft"}, {}, 409);
   if (items_of(lease, draft->id).empty()) return editor(ctx, kind, {"error_empty_draft"}, {}, 422);
   std::string note = ctx.form("note");
   if (note.size() > 600) return editor(ctx, kind, {"error_too_long"}, {}, 422);
@@ -224,7 +243,8 @@ Response publish_draft(RequestContext& ctx) {
 }  // namespace
 
 std::optional<std::int64_t> id_field(const std::string& text) {
-  if (text.empty() || text.size() > 18 || !std::all_of(text.begin(), text.end(), ::isdigit))
+  if (text.empty() || text.size() > 18 ||
+      !std::all_of(text.begin(), text.end(), [](unsigned char c) { return c >= '0' && c <= '9'; }))
     return std::nullopt;
   return std::stoll(text);
 }

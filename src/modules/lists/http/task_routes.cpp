@@ -94,10 +94,16 @@ Response file_task(RequestContext& ctx) {
     errors.push_back("error_task_due");
   std::vector<CommunityPlace> places;
   std::vector<std::int64_t> community_ids;
-  for (const auto& text : f.communities) {
+  auto district = org::find_unit(lease, dept->parent_id);
+  // Repeated values count once; more than any district has is refused outright.
+  std::set<std::string> chosen(f.communities.begin(), f.communities.end());
+  std::set<std::string> demanded(f.burdens.begin(), f.burdens.end());
+  if (chosen.size() > 500 || demanded.size() > 500) return ctx.error(400, "error_bad_request");
+  for (const auto& text : chosen) {
     auto id = id_field(text);
     auto unit = id ? org::find_unit(lease, *id) : std::nullopt;
-    if (!unit || unit->kind != "community") {
+    if (!unit || unit->kind != "community" || !district ||
+        !unit->path.starts_with(district->path)) {
       errors.push_back("error_task_community");
       break;
     }
@@ -110,7 +116,7 @@ Response file_task(RequestContext& ctx) {
   std::vector<std::int64_t> burden_ids;
   AdmissionFacts facts;
   facts.filing_department_id = dept->id;
-  for (const auto& text : f.burdens) {
+  for (const auto& text : demanded) {
     auto id = id_field(text);
     auto b = id ? find_burden_item(lease, *id) : std::nullopt;
     if (!b) {
@@ -130,7 +136,6 @@ Response file_task(RequestContext& ctx) {
   facts.item_department_id = item ? item->department_id : 0;
   if (auto refusal = admission_refusal(facts)) return form_page(ctx, f, {}, *refusal, 422);
 
-  auto district = org::find_unit(lease, dept->parent_id);
   WorkTask t;
   t.department_id = dept->id;
   t.title = f.title;
@@ -178,8 +183,7 @@ views::Value task_row(RequestContext& ctx, const WorkTask& t) {
 
 bool may_see(RequestContext& ctx, db::Lease& lease, const WorkTask& t) {
   const auto& u = ctx.user();
-  if (u.has_role("district_admin")) return true;
-  if (u.covers(t.approval_unit_path, {"street_officer"})) return true;
+  if (u.covers(t.approval_unit_path, k_approvers)) return true;
   if (auto dept = own_department(ctx, lease); dept && dept->id == t.department_id) return true;
   return false;
 }
@@ -188,18 +192,16 @@ Response list(RequestContext& ctx) {
   auto lease = ctx.platform.db->lease();
   const auto& u = ctx.user();
   std::vector<WorkTask> found;
-  if (u.has_role("district_admin")) {
-    found = tasks(lease, {});
-  } else {
-    std::set<std::int64_t> seen;
-    auto add = [&](const std::vector<WorkTask>& more) {
-      for (const auto& t : more)
-        if (seen.insert(t.id).second) found.push_back(t);
-    };
-    for (const auto& r : u.roles)
-      if (r.role == "street_officer") add(tasks(lease, {0, r.unit_path, 0, ""}));
-    if (auto dept = own_department(ctx, lease)) add(tasks(lease, {dept->id, "", 0, ""}));
-  }
+  std::set<std::int64_t> seen;
+  auto add = [&](const std::vector<WorkTask>& more) {
+    for (const auto& t : more)
+      if (seen.insert(t.id).second) found.push_back(t);
+  };
+  // Approvers see what their street or district approves; a department its own tasks.
+  for (const auto& r : u.roles)
+    if (r.role == "street_officer" || r.role == "district_admin")
+      add(tasks(lease, {0, r.unit_path, 0, ""}));
+  if (auto dept = own_department(ctx, lease)) add(tasks(lease, {dept->id, "", 0, ""}));
   auto rows = views::Value::list();
   for (const auto& t : found) rows.push(task_row(ctx, t));
   views::Value data{{"rows", rows},
@@ -208,20 +210,41 @@ Response list(RequestContext& ctx) {
   return ctx.page("src/modules/lists/views/tasks.mustache", "tasks_title", data);
 }
 
+Response detail_page(RequestContext& ctx, db::Lease& lease, const WorkTask& t,
+                     const std::string& error, int status) {
+  (void)lease;
+  auto data = task_row(ctx, t);
+  data.set("description", ctx.script(t.description));
+  if (!t.decision_note.empty()) data.set("decision_note", ctx.script(t.decision_note));
+  data.set("can_decide",
+           t.status == "pending" && ctx.user().covers(t.approval_unit_path, k_approvers));
+  if (!error.empty()) data.set("error", ctx.t(error));
+  data.set("note", ctx.form("note"));
+  return ctx.page("src/modules/lists/views/task_detail.mustache", "task_detail_title", data,
+                  status);
+}
+
 Response detail(RequestContext& ctx) {
   auto id = ctx.id_param("id");
   auto lease = ctx.platform.db->lease();
   auto t = id ? find_task(lease, *id) : std::nullopt;
   if (!t || !may_see(ctx, lease, *t)) return ctx.error(404, "error_not_found");
-  auto data = task_row(ctx, *t);
-  data.set("description", ctx.script(t->description));
-  if (!t->decision_note.empty()) data.set("decision_note", ctx.script(t->decision_note));
-  bool can_decide =
-      t->status == "pending" && (ctx.user().has_role("district_admin") ||
-                                 ctx.user().covers(t->approval_unit_path, {"street_officer"}));
-  data.set("can_decide", can_decide);
-  if (!ctx.query("error").empty()) data.set("error", ctx.t("error_task_reason"));
-  return ctx.page("src/modules/lists/views/task_detail.mustache", "task_detail_title", data);
+  return detail_page(ctx, lease, *t, "", 200);
+}
+
+// Admission is checked again when the task is decided: the item may have left the list,
+// or a demanded entry may have been cancelled, while it waited.
+std::optional<std::string> still_admissible(db::Lease& lease, const WorkTask& t) {
+  AdmissionFacts facts;
+  facts.filing_department_id = t.department_id;
+  facts.item_cited = true;
+  auto item = published_item(lease, "assistance", t.assistance_code);
+  facts.item_published = item.has_value();
+  facts.item_department_id = item ? item->department_id : 0;
+  for (auto b : t.burden_ids)
+    if (auto entry = find_burden_item(lease, b))
+      facts.demanded_burden_statuses.push_back(entry->status);
+  return admission_refusal(facts);
 }
 
 Response decide(RequestContext& ctx, const std::string& status) {
@@ -229,14 +252,16 @@ Response decide(RequestContext& ctx, const std::string& status) {
   auto& p = ctx.platform;
   auto lease = p.db->lease();
   auto t = id ? find_task(lease, *id) : std::nullopt;
-  bool allowed = t && (ctx.user().has_role("district_admin") ||
-                       ctx.user().covers(t->approval_unit_path, {"street_officer"}));
-  if (!allowed) return ctx.error(404, "error_not_found");
+  if (!t || !ctx.user().covers(t->approval_unit_path, k_approvers))
+    return ctx.error(404, "error_not_found");
   std::string note = ctx.form("note");
   if (status == "rejected" && (note.empty() || note.size() > 1000))
-    return ctx.redirect("/tasks/" + std::to_string(*id) + "?error=reason");
+    return detail_page(ctx, lease, *t, "error_task_reason", 422);
   auto now = p.clock.now();
   db::Transaction tx(lease);
+  if (status == "approved")
+    if (auto refusal = still_admissible(lease, *t))
+      return detail_page(ctx, lease, *t, *refusal, 409);
   if (!decide_task(lease, *id, status, note, ctx.user().account_id, now))
     return ctx.error(409, "error_task_already_decided");
   if (status == "approved") {

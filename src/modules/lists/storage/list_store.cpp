@@ -145,6 +145,16 @@ bool remove_item(db::Lease& lease, std::int64_t version_id, const std::string& c
   return st.get_affected_rows() > 0;
 }
 
+bool lock_draft(db::Lease& lease, std::int64_t version_id) {
+  long long id = version_id;
+  soci::statement st =
+      (lease.session().prepare << "UPDATE list_versions SET status = status WHERE id = :id AND "
+                                  "status = 'draft'",
+       soci::use(id));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
 void publish(db::Lease& lease, const ListVersion& draft, const std::string& note, std::int64_t by,
              std::int64_t now) {
   auto& s = lease.session();

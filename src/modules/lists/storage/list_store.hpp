@@ -34,6 +34,9 @@ std::int64_t create_draft(db::Lease& lease, const std::string& kind, std::int64_
 // Inserts or replaces the item with this code in a draft.
 void put_item(db::Lease& lease, std::int64_t version_id, const ListItem& item);
 bool remove_item(db::Lease& lease, std::int64_t version_id, const std::string& code);
+// Inside the caller's transaction: true when the version is still a draft; on PostgreSQL
+// it also holds the row until commit, so that a concurrent publish waits.
+bool lock_draft(db::Lease& lease, std::int64_t version_id);
 void publish(db::Lease& lease, const ListVersion& draft, const std::string& note, std::int64_t by,
              std::int64_t now);
 }  // namespace silian::lists

@@ -1,5 +1,7 @@
 #include "silian/modules/lists/storage/task_store.hpp"
 
+#include <map>
+
 namespace silian::lists {
 namespace {
 const char* k_task_select =
@@ -10,24 +12,36 @@ const char* k_task_select =
     "a.id = "
     "t.approval_unit_id ";
 
-void load_links(db::Lease& lease, WorkTask& t) {
-  long long task = t.id, community = 0, burden = 0;
+// Communities and demanded entries of many tasks in two queries, not two per task. The
+// ids come from the database as integers, so they are written into the IN list directly.
+void load_links(db::Lease& lease, std::vector<WorkTask>& tasks) {
+  if (tasks.empty()) return;
+  std::map<long long, WorkTask*> by_id;
+  std::string ids;
+  for (auto& t : tasks) {
+    by_id[t.id] = &t;
+    ids += (ids.empty() ? "" : ",") + std::to_string(t.id);
+  }
+  long long task = 0, community = 0, burden = 0;
   std::string name;
   soci::statement st =
-      (lease.session().prepare << "SELECT w.community_id, u.name FROM work_task_communities w JOIN "
-                                  "org_units u ON u.id = w.community_id WHERE w.task_id = :t ORDER "
-                                  "BY u.path",
-       soci::use(task), soci::into(community), soci::into(name));
+      (lease.session().prepare << "SELECT w.task_id, w.community_id, u.name FROM "
+                                  "work_task_communities w JOIN org_units u ON u.id = "
+                                  "w.community_id WHERE w.task_id IN (" +
+                                      ids + ") ORDER BY u.path",
+       soci::into(task), soci::into(community), soci::into(name));
   st.execute();
   while (st.fetch()) {
-    t.community_ids.push_back(community);
-    t.community_names.push_back(name);
+    by_id[task]->community_ids.push_back(community);
+    by_id[task]->community_names.push_back(name);
   }
   soci::statement bt =
-      (lease.session().prepare << "SELECT burden_item_id FROM work_task_burdens WHERE task_id = :t",
-       soci::use(task), soci::into(burden));
+      (lease.session().prepare << "SELECT task_id, burden_item_id FROM work_task_burdens WHERE "
+                                  "task_id IN (" +
+                                      ids + ")",
+       soci::into(task), soci::into(burden));
   bt.execute();
-  while (bt.fetch()) t.burden_ids.push_back(burden);
+  while (bt.fetch()) by_id[task]->burden_ids.push_back(burden);
 }
 }  // namespace
 
@@ -106,7 +120,7 @@ std::vector<WorkTask> tasks(db::Lease& lease, const TaskFilter& f) {
     t.created_at = created;
     out.push_back(t);
   }
-  for (auto& task : out) load_links(lease, task);
+  load_links(lease, out);
   return out;
 }
 
@@ -127,8 +141,9 @@ std::optional<WorkTask> find_task(db::Lease& lease, std::int64_t id) {
   t.assistance_version_id = version;
   t.approval_unit_id = approver;
   t.created_at = created;
-  load_links(lease, t);
-  return t;
+  std::vector<WorkTask> one{t};
+  load_links(lease, one);
+  return one.front();
 }
 
 bool decide_task(db::Lease& lease, std::int64_t id, const std::string& status,
