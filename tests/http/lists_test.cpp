@@ -58,6 +58,8 @@ TEST_P(Lists, PublishedListsVersionsAndDifferencesAreOpenToEveryone) {
     ++added;
   EXPECT_EQ(added, 2u);
   EXPECT_NE(diff.body.find("change-changed"), std::string::npos);
+  EXPECT_NE(diff.body.find("自本年度起标准提高20%</ins>"), std::string::npos)
+      << "the new value is shown";
   EXPECT_EQ(anyone.get("/lists/assistance/diff?from=1&to=x").status, 400);
   EXPECT_NE(anyone.get("/lists/duty").body.find("《"), std::string::npos)
       << "duties cite their legal basis";
@@ -175,6 +177,9 @@ TEST_P(Lists, AnAdmittedTaskIsApprovedByItsStreetThenReachesTheCommunityWithFund
   EXPECT_NE(seen.find("违章搭建排查"), std::string::npos);
   EXPECT_NE(seen.find("元"), std::string::npos) << "the funding follows the task";
   EXPECT_NE(worker->get("/inbox").body.find("新的工作任务已准入"), std::string::npos);
+  EXPECT_NE(dept->get("/inbox").body.find("您申请的工作任务已准入：违章搭建排查"),
+            std::string::npos)
+      << "the filing department hears the decision";
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_entries WHERE action = 'lists.task.approved'"), 1);
 }
 

@@ -27,6 +27,8 @@ TEST(ListDiff, ReportsAddedRemovedAndChangedFieldsByCode) {
   EXPECT_EQ(changes[0].code, "A01");
   EXPECT_EQ(changes[0].change, "changed");
   EXPECT_EQ(changes[0].fields, std::vector<std::string>{"funding"});
+  EXPECT_EQ(changes[0].before, std::vector<std::string>{"2万元"});
+  EXPECT_EQ(changes[0].after, std::vector<std::string>{"3万元"});
   EXPECT_EQ(changes[1].code, "A02");
   EXPECT_EQ(changes[1].change, "removed");
   EXPECT_EQ(changes[1].old_title, "残疾人证办理");

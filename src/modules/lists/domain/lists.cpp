@@ -29,19 +29,30 @@ std::vector<ItemChange> diff(const std::vector<ListItem>& before,
     auto o = old_items.find(code);
     auto n = new_items.find(code);
     if (o == old_items.end()) {
-      out.push_back({code, "added", {}, "", n->second->title});
+      out.push_back({code, "added", {}, "", n->second->title, {}, {}});
     } else if (n == new_items.end()) {
-      out.push_back({code, "removed", {}, o->second->title, ""});
+      out.push_back({code, "removed", {}, o->second->title, "", {}, {}});
     } else {
       const ListItem& a = *o->second;
       const ListItem& b = *n->second;
-      std::vector<std::string> fields;
-      if (a.title != b.title) fields.push_back("title");
-      if (a.description != b.description) fields.push_back("description");
-      if (a.legal_basis != b.legal_basis) fields.push_back("legal_basis");
-      if (a.department_id != b.department_id) fields.push_back("department");
-      if (a.funding != b.funding) fields.push_back("funding");
-      if (!fields.empty()) out.push_back({code, "changed", fields, a.title, b.title});
+      ItemChange change{code, "changed", {}, a.title, b.title, {}, {}};
+      auto compare = [&change](const char* field, const std::string& before,
+                               const std::string& after) {
+        if (before == after) return;
+        change.fields.push_back(field);
+        change.before.push_back(before);
+        change.after.push_back(after);
+      };
+      compare("title", a.title, b.title);
+      compare("description", a.description, b.description);
+      compare("legal_basis", a.legal_basis, b.legal_basis);
+      if (a.department_id != b.department_id) {
+        change.fields.push_back("department");
+        change.before.push_back(a.department_name);
+        change.after.push_back(b.department_name);
+      }
+      compare("funding", a.funding, b.funding);
+      if (!change.fields.empty()) out.push_back(std::move(change));
     }
   }
   return out;

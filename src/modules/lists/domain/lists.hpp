@@ -37,6 +37,8 @@ struct ItemChange {
       fields;  // for "changed": title, description, legal_basis, department, funding
   std::string old_title;
   std::string new_title;
+  std::vector<std::string> before;  // the changed fields' old values, aligned with `fields`
+  std::vector<std::string> after;   // and their new values
 };
 // What changed from version `before` to version `after`, by item code, in code order.
 std::vector<ItemChange> diff(const std::vector<ListItem>& before,

@@ -79,14 +79,20 @@ Response diff_page(RequestContext& ctx) {
   auto changes = views::Value::list();
   for (const auto& c : diff(items_of(lease, a->id), items_of(lease, b->id))) {
     std::string fields;
-    for (const auto& f : c.fields)
-      fields += (fields.empty() ? "" : "、") + ctx.t("list_field_" + f);
+    auto details = views::Value::list();
+    for (std::size_t i = 0; i < c.fields.size(); ++i) {
+      fields += (fields.empty() ? "" : "、") + ctx.t("list_field_" + c.fields[i]);
+      details.push(views::Value{{"field", ctx.t("list_field_" + c.fields[i])},
+                                {"before", ctx.script(c.before[i])},
+                                {"after", ctx.script(c.after[i])}});
+    }
     changes.push(views::Value{{"code", c.code},
                               {"change", ctx.t("list_change_" + c.change)},
                               {"change_code", c.change},
                               {"old_title", ctx.script(c.old_title)},
                               {"new_title", ctx.script(c.new_title)},
-                              {"fields", fields}});
+                              {"fields", fields},
+                              {"details", details}});
   }
   views::Value data{{"kind", kind},       {"kind_label", ctx.t("list_kind_" + kind)},
                     {"from", a->number},  {"to", b->number},

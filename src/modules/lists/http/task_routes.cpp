@@ -273,6 +273,10 @@ Response decide(RequestContext& ctx, const std::string& status) {
                        {{"title", t->title}, {"funding", t->funding}}, "/community/tasks", now);
     }
   }
+  if (t->created_by != 0)
+    notify::send(lease, t->created_by,
+                 status == "approved" ? "notify_task_admitted" : "notify_task_refused",
+                 {{"title", t->title}, {"note", note}}, "/tasks/" + std::to_string(*id), now);
   audit::append(
       lease, {ctx.user().account_id, "lists.task." + status, "work_task", std::to_string(*id), ""},
       now);

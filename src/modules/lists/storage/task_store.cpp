@@ -8,7 +8,8 @@ const char* k_task_select =
     "SELECT t.id, t.department_id, d.name, t.title, t.description, t.due_on, t.assistance_code, "
     "t.assistance_version_id, t.funding, t.approval_unit_id, a.name, a.path, t.status, "
     "t.decision_note, "
-    "t.created_at FROM work_tasks t JOIN org_units d ON d.id = t.department_id JOIN org_units a ON "
+    "t.created_at, t.created_by FROM work_tasks t JOIN org_units d ON d.id = t.department_id JOIN "
+    "org_units a ON "
     "a.id = "
     "t.approval_unit_id ";
 
@@ -90,7 +91,7 @@ std::vector<WorkTask> tasks(db::Lease& lease, const TaskFilter& f) {
     args.push_back(f.status);
   }
   WorkTask t;
-  long long id = 0, dept = 0, version = 0, approver = 0, created = 0;
+  long long id = 0, dept = 0, version = 0, approver = 0, created = 0, creator = 0;
   soci::statement st(lease.session());
   st.alloc();
   for (const auto& a : args) st.exchange(soci::use(a));
@@ -109,6 +110,7 @@ std::vector<WorkTask> tasks(db::Lease& lease, const TaskFilter& f) {
   st.exchange(soci::into(t.status));
   st.exchange(soci::into(t.decision_note));
   st.exchange(soci::into(created));
+  st.exchange(soci::into(creator));
   st.prepare(std::string(k_task_select) + where + " ORDER BY t.id DESC LIMIT 200");
   st.define_and_bind();
   st.execute();
@@ -118,6 +120,7 @@ std::vector<WorkTask> tasks(db::Lease& lease, const TaskFilter& f) {
     t.assistance_version_id = version;
     t.approval_unit_id = approver;
     t.created_at = created;
+    t.created_by = creator;
     out.push_back(t);
   }
   load_links(lease, out);
@@ -127,20 +130,21 @@ std::vector<WorkTask> tasks(db::Lease& lease, const TaskFilter& f) {
 std::optional<WorkTask> find_task(db::Lease& lease, std::int64_t id) {
   std::vector<WorkTask> out;
   WorkTask t;
-  long long key = id, dept = 0, version = 0, approver = 0, created = 0, found = 0;
+  long long key = id, dept = 0, version = 0, approver = 0, created = 0, creator = 0, found = 0;
   soci::indicator ind = soci::i_null;
   lease.session() << std::string(k_task_select) + "WHERE t.id = :id", soci::use(key),
       soci::into(found, ind), soci::into(dept), soci::into(t.department_name), soci::into(t.title),
       soci::into(t.description), soci::into(t.due_on), soci::into(t.assistance_code),
       soci::into(version), soci::into(t.funding), soci::into(approver),
       soci::into(t.approval_unit_name), soci::into(t.approval_unit_path), soci::into(t.status),
-      soci::into(t.decision_note), soci::into(created);
+      soci::into(t.decision_note), soci::into(created), soci::into(creator);
   if (ind != soci::i_ok) return std::nullopt;
   t.id = found;
   t.department_id = dept;
   t.assistance_version_id = version;
   t.approval_unit_id = approver;
   t.created_at = created;
+  t.created_by = creator;
   std::vector<WorkTask> one{t};
   load_links(lease, one);
   return one.front();

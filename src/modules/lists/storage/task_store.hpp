@@ -23,6 +23,7 @@ struct WorkTask {
   std::string status;  // pending | approved | rejected
   std::string decision_note;
   std::int64_t created_at = 0;
+  std::int64_t created_by = 0;  // the department officer who filed it
   std::vector<std::int64_t> community_ids;
   std::vector<std::string> community_names;
   std::vector<std::int64_t> burden_ids;
