@@ -53,6 +53,13 @@ TEST(Url, OnlyLocalRedirectTargets) {
   EXPECT_TRUE(http::is_local_path("/"));
 }
 
+TEST(Url, RecordIdsAreDecimalDigitsOnly) {
+  EXPECT_EQ(http::parse_id("42"), 42);
+  EXPECT_EQ(http::parse_id("000123"), 123);
+  for (const char* bad : {"", "-1", "1e3", " 7", "12a", "\xe4\xb8\x80", "1234567890123456789"})
+    EXPECT_FALSE(http::parse_id(bad).has_value()) << bad;
+}
+
 TEST(Cookies, ParsesHeader) {
   auto c = http::parse_cookies("sid=abc; lang=en;large=1");
   EXPECT_EQ(c["sid"], "abc");

@@ -97,11 +97,16 @@ std::string RequestContext::query(const std::string& name) const {
 
 std::optional<std::int64_t> RequestContext::id_param(const std::string& name) const {
   auto it = params.find(name);
-  if (it == params.end() || it->second.empty() || it->second.size() > 18) return std::nullopt;
-  if (!std::all_of(it->second.begin(), it->second.end(),
-                   [](char c) { return c >= '0' && c <= '9'; }))
-    return std::nullopt;
-  return std::stoll(it->second);
+  return it == params.end() ? std::nullopt : parse_id(it->second);
+}
+
+std::optional<std::int64_t> RequestContext::id_form(const std::string& name) const {
+  return parse_id(form(name));
+}
+
+int RequestContext::page_number() const {
+  auto page = parse_id(query("page"));
+  return page && *page >= 1 && *page <= 1000000 ? static_cast<int>(*page) : 1;
 }
 
 bool RequestContext::wants_json() const {

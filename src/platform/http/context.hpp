@@ -39,7 +39,9 @@ class RequestContext {
   std::string form(const std::string& name) const;  // urlencoded body field, trimmed
   std::vector<std::string> form_values(const std::string& name) const;  // repeated fields
   std::string query(const std::string& name) const;                     // query string field
-  std::optional<std::int64_t> id_param(const std::string& name) const;
+  std::optional<std::int64_t> id_param(const std::string& name) const;  // path capture
+  std::optional<std::int64_t> id_form(const std::string& name) const;   // form field
+  int page_number() const;  // ?page=N for paginated lists, 1 when absent or bad
   bool wants_json() const;
 
   // A page inside the layout. `title_key` is a catalogue key.

@@ -80,6 +80,13 @@ std::map<std::string, std::string> parse_cookies(std::string_view header) {
   return out;
 }
 
+std::optional<std::int64_t> parse_id(std::string_view text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  for (char c : text)
+    if (c < '0' || c > '9') return std::nullopt;
+  return std::stoll(std::string(text));
+}
+
 bool is_local_path(std::string_view target) {
   // Browsers drop tabs and newlines from URLs and read "\\" as "/", so "/\t/evil" or
   // "/\\evil" would leave the site: refuse control characters, spaces and backslashes.

@@ -7,6 +7,7 @@
 #include "silian/modules/lists/storage/burden_store.hpp"
 #include "silian/platform/audit/audit_log.hpp"
 #include "silian/platform/auth/account_store.hpp"
+#include "silian/platform/http/url.hpp"
 #include "silian/platform/notify/inbox.hpp"
 #include "silian/platform/org/org_store.hpp"
 #include "silian/platform/platform.hpp"
@@ -223,7 +224,7 @@ Response file_report(RequestContext& ctx) {
     return reports_page(ctx, false, "error_report_description", 422);
   auto dept_text = ctx.form("department");
   if (!dept_text.empty()) {
-    auto id = id_field(dept_text);
+    auto id = http::parse_id(dept_text);
     auto dept = id ? org::find_unit(lease, *id) : std::nullopt;
     if (!dept || dept->kind != "department")
       return reports_page(ctx, false, "error_item_department", 422);

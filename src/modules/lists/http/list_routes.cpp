@@ -4,6 +4,7 @@
 #include "silian/modules/lists/http/route_groups.hpp"
 #include "silian/modules/lists/storage/list_store.hpp"
 #include "silian/platform/audit/audit_log.hpp"
+#include "silian/platform/http/url.hpp"
 #include "silian/platform/org/org_store.hpp"
 #include "silian/platform/platform.hpp"
 
@@ -69,8 +70,8 @@ Response show(RequestContext& ctx, const std::string& kind, std::optional<std::i
 Response diff_page(RequestContext& ctx) {
   std::string kind = kind_param(ctx);
   if (kind.empty()) return ctx.error(404, "error_not_found");
-  auto from = id_field(ctx.query("from"));
-  auto to = id_field(ctx.query("to"));
+  auto from = http::parse_id(ctx.query("from"));
+  auto to = http::parse_id(ctx.query("to"));
   auto lease = ctx.platform.db->lease();
   auto a = from ? version_by_number(lease, kind, *from) : std::nullopt;
   auto b = to ? version_by_number(lease, kind, *to) : std::nullopt;
@@ -186,7 +187,7 @@ Response save_item(RequestContext& ctx) {
     errors.push_back("error_too_long");
   if (kind == "assistance" && item.funding.empty()) errors.push_back("error_item_funding");
   if (kind != "duty") {
-    auto dept = id_field(ctx.form("department"));
+    auto dept = ctx.id_form("department");
     auto unit = dept ? org::find_unit(lease, *dept) : std::nullopt;
     if (!unit || unit->kind != "department")
       errors.push_back("error_item_department");
@@ -247,13 +248,6 @@ Response publish_draft(RequestContext& ctx) {
   return ctx.redirect("/lists/" + kind, "notice_published");
 }
 }  // namespace
-
-std::optional<std::int64_t> id_field(const std::string& text) {
-  if (text.empty() || text.size() > 18 ||
-      !std::all_of(text.begin(), text.end(), [](unsigned char c) { return c >= '0' && c <= '9'; }))
-    return std::nullopt;
-  return std::stoll(text);
-}
 
 void register_list_routes(http::Router& router) {
   router.get("/lists", auth::k_public,

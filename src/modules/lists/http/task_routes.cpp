@@ -11,6 +11,7 @@
 #include "silian/modules/lists/storage/task_store.hpp"
 #include "silian/platform/audit/audit_log.hpp"
 #include "silian/platform/auth/account_store.hpp"
+#include "silian/platform/http/url.hpp"
 #include "silian/platform/notify/inbox.hpp"
 #include "silian/platform/org/org_store.hpp"
 #include "silian/platform/platform.hpp"
@@ -100,7 +101,7 @@ Response file_task(RequestContext& ctx) {
   std::set<std::string> demanded(f.burdens.begin(), f.burdens.end());
   if (chosen.size() > 500 || demanded.size() > 500) return ctx.error(400, "error_bad_request");
   for (const auto& text : chosen) {
-    auto id = id_field(text);
+    auto id = http::parse_id(text);
     auto unit = id ? org::find_unit(lease, *id) : std::nullopt;
     if (!unit || unit->kind != "community" || !district ||
         !unit->path.starts_with(district->path)) {
@@ -117,7 +118,7 @@ Response file_task(RequestContext& ctx) {
   AdmissionFacts facts;
   facts.filing_department_id = dept->id;
   for (const auto& text : demanded) {
-    auto id = id_field(text);
+    auto id = http::parse_id(text);
     auto b = id ? find_burden_item(lease, *id) : std::nullopt;
     if (!b) {
       errors.push_back("error_task_burden");

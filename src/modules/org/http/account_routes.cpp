@@ -15,17 +15,10 @@ using http::RequestContext;
 using http::Response;
 constexpr int k_per_page = 20;
 
-int page_number(RequestContext& ctx) {
-  auto text = ctx.query("page");
-  if (text.empty() || text.size() > 6 || !std::all_of(text.begin(), text.end(), ::isdigit))
-    return 1;
-  return std::max(1, std::stoi(text));
-}
-
 Response list(RequestContext& ctx) {
   auto lease = ctx.platform.db->lease();
   std::string q = ctx.query("q");
-  int page = page_number(ctx);
+  int page = ctx.page_number();
   auto result = auth::list_accounts(lease, q, page, k_per_page);
   auto rows = views::Value::list();
   for (const auto& a : result.rows)
@@ -131,13 +124,10 @@ Response assign(RequestContext& ctx) {
   auto lease = p.db->lease();
   if (!auth::find_account(lease, *id)) return ctx.error(404, "error_not_found");
   std::string role = ctx.form("role");
-  std::string unit_text = ctx.form("unit");
   FieldErrors errors;
   if (!auth::is_role(role)) errors.push_back({"role", "error_unknown_role"});
-  std::optional<OrgUnit> unit;
-  if (!unit_text.empty() && unit_text.size() < 18 &&
-      std::all_of(unit_text.begin(), unit_text.end(), ::isdigit))
-    unit = find_unit(lease, std::stoll(unit_text));
+  auto unit_id = ctx.id_form("unit");
+  auto unit = unit_id ? find_unit(lease, *unit_id) : std::nullopt;
   if (!unit) errors.push_back({"unit", "error_required"});
   if (unit && auth::is_role(role) && !auth::role_fits_unit(role, unit->kind))
     errors.push_back({"unit", "error_role_unit"});

@@ -50,10 +50,8 @@ Response create(RequestContext& ctx) {
   std::string parent_text = ctx.form("parent");
   auto& p = ctx.platform;
   auto lease = p.db->lease();
-  std::optional<OrgUnit> parent;
-  if (!parent_text.empty() && parent_text.size() < 18 &&
-      std::all_of(parent_text.begin(), parent_text.end(), ::isdigit))
-    parent = find_unit(lease, std::stoll(parent_text));
+  auto parent_id = ctx.id_form("parent");
+  auto parent = parent_id ? find_unit(lease, *parent_id) : std::nullopt;
   if (parent) c.parent_kind = parent->kind;
   auto errors = validate_unit(c);
   if (!parent) errors.push_back({"parent", "error_required"});

@@ -108,11 +108,7 @@ Response households(RequestContext& ctx) {
   if (scopes.empty()) return ctx.error(403, "error_forbidden");
   auto lease = ctx.platform.db->lease();
   std::string q = ctx.query("q");
-  std::string page_text = ctx.query("page");
-  int page = 1;
-  if (!page_text.empty() && page_text.size() < 6 &&
-      std::all_of(page_text.begin(), page_text.end(), ::isdigit))
-    page = std::max(1, std::stoi(page_text));
+  int page = ctx.page_number();
   constexpr int k_per_page = 25;
   auto result = households_in(lease, scopes, q, page, k_per_page);
   auto rows = views::Value::list();
