@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "silian/app/modules.hpp"
+#include "silian/modules/appeals/storage/appeal_store.hpp"
 #include "silian/platform/audit/audit_log.hpp"
 #include "silian/platform/auth/account_store.hpp"
 #include "silian/platform/auth/roles.hpp"
@@ -153,8 +154,31 @@ int restore(const Options& o) {
   std::ifstream in(o.from, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + o.from);
   auto stats = silian::db::restore_backup(*p->db, p->tables(), in);
+  {
+    auto lease = p->db->lease();
+    silian::db::Transaction tx(lease);
+    for (auto& m : p->modules)
+      if (m.after_restore) m.after_restore(*p, lease);
+    tx.commit();
+  }
   std::cout << "restored " << stats.rows << " rows into " << stats.tables << " tables from "
             << o.from << "\n";
+  return 0;
+}
+int apikey_create(const Options& o) {
+  if (o.name.empty() || o.name.size() > 100)
+    throw std::invalid_argument("--name must be 1 to 100 characters");
+  silian::SystemClock clock;
+  auto p = open_platform(o, clock);
+  p->migrate();
+  auto lease = p->db->lease();
+  silian::db::Transaction tx(lease);
+  std::int64_t id = 0;
+  auto key = silian::appeals::create_api_key(lease, o.name, 0, clock.now(), &id);
+  silian::audit::append(lease, {0, "appeals.apikey.create", "api_key", std::to_string(id), o.name},
+                        clock.now());
+  tx.commit();
+  std::cout << key << "\n";  // stdout carries only the key, for scripts
   return 0;
 }
 }  // namespace
@@ -197,6 +221,12 @@ int main(int argc, char** argv) {
       with_db(app.add_subcommand("restore", "restore a backup (replaces all data)"));
   restore_cmd->add_option("--from", o.from, "backup file")->required()->check(CLI::ExistingFile);
 
+  auto* apikey_cmd = app.add_subcommand("apikey", "Open311 API keys");
+  apikey_cmd->require_subcommand(1);
+  auto* apikey_create_cmd =
+      with_db(apikey_cmd->add_subcommand("create", "print a new Open311 api_key"));
+  apikey_create_cmd->add_option("--name", o.name, "who the key is for")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -224,6 +254,7 @@ int main(int argc, char** argv) {
     if (*verify_cmd) return audit_verify(o);
     if (*backup_cmd) return backup(o);
     if (*restore_cmd) return restore(o);
+    if (*apikey_create_cmd) return apikey_create(o);
   } catch (const std::exception& e) {
     std::cerr << "silian: " << e.what() << "\n";
     return 2;

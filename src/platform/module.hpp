@@ -55,5 +55,7 @@ struct Module {
   std::vector<ExportDecl> exports;
   // Loads this module's part of the demo district; runs inside the demo transaction.
   std::function<void(Platform&, db::Lease&)> seed;
+  // Rebuilds derived data (search indexes) after a restore replaced the tables.
+  std::function<void(Platform&, db::Lease&)> after_restore;
 };
 }  // namespace silian

@@ -17,6 +17,12 @@ const std::set<std::string> k_everyone = {
     "leader",         "social_org_member", "social_worker",    "volunteer",
     "evaluator",      "district_admin",    "auditor"};
 const std::set<std::string> k_admin = {"district_admin"};
+const std::set<std::string> k_appeal_handlers = {
+    "community_worker",   "community_director", "grid_worker", "street_officer",
+    "department_officer", "district_admin",     "leader"};
+const std::set<std::string> k_appeal_intake = {"community_worker", "community_director",
+                                               "grid_worker", "street_officer"};
+const std::set<std::string> k_dispatchers = {"street_officer", "district_admin"};
 
 struct Expectation {
   std::string sample;           // a concrete URL for the pattern
@@ -104,6 +110,46 @@ std::map<std::string, Expectation> policy() {
       {"GET /admin/burden-reports", {"/admin/burden-reports", false, k_admin}},
       {"POST /admin/burden-reports/{id}/answer",
        {"/admin/burden-reports/999/answer", false, k_admin}},
+      // C2: appeals
+      {"GET /appeals/new", {"/appeals/new", false, {"resident"}}},
+      {"POST /appeals", {"/appeals", false, {"resident"}}},
+      {"GET /my/appeals", {"/my/appeals", false, {"resident"}}},
+      {"GET /my/appeals/{id}", {"/my/appeals/999", false, {"resident"}}},
+      {"POST /my/appeals/{id}/rate", {"/my/appeals/999/rate", false, {"resident"}}},
+      {"GET /qr/{code}", {"/qr/no-such-point", true, k_everyone}},
+      {"GET /appeals/{id}/files/{upload}", {"/appeals/999/files/1", false, k_everyone}},
+      {"GET /appeals/intake", {"/appeals/intake", false, k_appeal_intake}},
+      {"POST /appeals/intake", {"/appeals/intake", false, k_appeal_intake}},
+      {"GET /appeals", {"/appeals", false, k_appeal_handlers}},
+      {"GET /appeals/{id}", {"/appeals/999", false, k_appeal_handlers}},
+      {"POST /appeals/{id}/dispatch", {"/appeals/999/dispatch", false, k_dispatchers}},
+      {"POST /appeals/{id}/return", {"/appeals/999/return", false, k_appeal_handlers}},
+      {"POST /appeals/{id}/respond", {"/appeals/999/respond", false, k_appeal_handlers}},
+      {"POST /appeals/{id}/note", {"/appeals/999/note", false, k_appeal_handlers}},
+      {"POST /appeals/{id}/reply", {"/appeals/999/reply", false, k_appeal_handlers}},
+      {"POST /appeals/{id}/extend", {"/appeals/999/extend", false, k_appeal_handlers}},
+      {"POST /appeals/{id}/visit", {"/appeals/999/visit", false, k_appeal_handlers}},
+      {"POST /appeals/{id}/review", {"/appeals/999/review", false, k_admin}},
+      {"POST /appeals/{id}/group", {"/appeals/999/group", false, k_appeal_handlers}},
+      {"GET /kpi/appeals", {"/kpi/appeals", false, k_appeal_handlers}},
+      {"POST /kpi/appeals/weights", {"/kpi/appeals/weights", false, k_admin}},
+      {"GET /board", {"/board", true, k_everyone}},
+      {"GET /admin/appeals", {"/admin/appeals", false, k_admin}},
+      {"POST /admin/appeals/categories/{id}", {"/admin/appeals/categories/999", false, k_admin}},
+      {"POST /admin/appeals/calendar", {"/admin/appeals/calendar", false, k_admin}},
+      {"POST /admin/appeals/calendar/remove", {"/admin/appeals/calendar/remove", false, k_admin}},
+      {"POST /admin/appeals/points", {"/admin/appeals/points", false, k_admin}},
+      {"GET /admin/appeals/points/{code}/qr.svg",
+       {"/admin/appeals/points/none/qr.svg", false, k_admin}},
+      {"POST /admin/appeals/apikeys", {"/admin/appeals/apikeys", false, k_admin}},
+      {"POST /admin/appeals/apikeys/{id}/revoke",
+       {"/admin/appeals/apikeys/999/revoke", false, k_admin}},
+      // Open311 is public; writing needs an api_key, not a session.
+      {"GET /open311/v2/{file}", {"/open311/v2/services.json", true, k_everyone}},
+      {"POST /open311/v2/{file}", {"/open311/v2/unknown.json", true, k_everyone}},
+      {"GET /open311/v2/services/{file}", {"/open311/v2/services/none.json", true, k_everyone}},
+      {"GET /open311/v2/requests/{file}", {"/open311/v2/requests/none.json", true, k_everyone}},
+      {"GET /open311/v2/tokens/{file}", {"/open311/v2/tokens/none.json", true, k_everyone}},
   };
 }
 

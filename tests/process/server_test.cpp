@@ -98,8 +98,12 @@ TEST(Server, TwoNodesOnOnePostgresqlDatabaseBehaveAsOneSite) {
           << "INSERT INTO jobs (kind, payload, run_at) VALUES ('notify.deliver', :p, 0)",
           soci::use(std::string("{\"job\":" + std::to_string(i) + "}"));
   }
-  for (int i = 0; i < 100 && count(db, "SELECT COUNT(*) FROM jobs WHERE status <> 'done'") > 0; ++i)
+  // Only these 40: the demo also queues appeal deadlines that fall due later.
+  const std::string mine = " AND payload LIKE '{\"job\":%'";
+  for (int i = 0;
+       i < 100 && count(db, "SELECT COUNT(*) FROM jobs WHERE status <> 'done'" + mine) > 0; ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  EXPECT_EQ(count(db, "SELECT COUNT(*) FROM jobs WHERE status = 'done' AND attempts = 1"), 40);
-  EXPECT_EQ(count(db, "SELECT COUNT(*) FROM jobs WHERE attempts <> 1"), 0);
+  EXPECT_EQ(count(db, "SELECT COUNT(*) FROM jobs WHERE status = 'done' AND attempts = 1" + mine),
+            40);
+  EXPECT_EQ(count(db, "SELECT COUNT(*) FROM jobs WHERE attempts <> 1" + mine), 0);
 }

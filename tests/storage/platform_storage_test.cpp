@@ -1,5 +1,6 @@
 #include <sstream>
 
+#include "silian/modules/appeals/storage/appeal_store.hpp"
 #include "silian/modules/org/storage/people_store.hpp"
 #include "silian/platform/audit/audit_log.hpp"
 #include "silian/platform/auth/account_store.hpp"
@@ -8,6 +9,7 @@
 #include "silian/platform/db/backup.hpp"
 #include "silian/platform/db/migrations.hpp"
 #include "silian/platform/org/org_store.hpp"
+#include "silian/platform/uploads/uploads.hpp"
 #include "support/engine_param.hpp"
 
 using namespace silian;
@@ -22,7 +24,8 @@ using test::count;
 TEST_P(Storage, MigrationsApplyOnceAndRecordVersions) {
   TestPlatform tp(GetParam());
   EXPECT_EQ(tp->migrate(), 0);  // already applied by the fixture
-  EXPECT_EQ(count(*tp, "SELECT COUNT(*) FROM schema_versions WHERE module = 'platform'"), 1);
+  EXPECT_EQ(count(*tp, "SELECT COUNT(*) FROM schema_versions WHERE module = 'platform'"), 2);
+  EXPECT_EQ(count(*tp, "SELECT COUNT(*) FROM schema_versions WHERE module = 'appeals'"), 1);
   EXPECT_EQ(count(*tp, "SELECT COUNT(*) FROM schema_versions WHERE module = 'org'"), 1);
 }
 
@@ -153,6 +156,39 @@ TEST_P(Storage, BackupRestoresIntoAFreshDatabaseOfTheSameEngine) {
   // New rows continue after the restored ids.
   auto id = auth::insert_account(lease, {0, "after-restore", "x", "h", "active", 1});
   EXPECT_GT(id, count(*source, "SELECT MAX(id) FROM accounts"));
+}
+
+TEST_P(Storage, RestoreRebuildsTheAppealSearchIndex) {
+  TestPlatform source(GetParam());
+  core::load_demo(*source);
+  std::stringstream file;
+  db::write_backup(*source->db, source->tables(), file);
+  TestPlatform target(test::fresh_db_url(GetParam()), source->config.secret_file);
+  db::restore_backup(*target->db, target->tables(), file);
+  auto lease = target->db->lease();
+  appeals::Filter noise;
+  noise.text = "噪音";
+  EXPECT_TRUE(appeals::search(lease, noise, 50, 0).empty());  // derived data is not in a backup
+  for (auto& m : target->modules)
+    if (m.after_restore) m.after_restore(*target, lease);
+  auto source_lease = source->db->lease();
+  auto expected = appeals::search(source_lease, noise, 50, 0);
+  EXPECT_EQ(expected.size(), 2u);  // two demo appeals say 噪音 (a third says 噪声)
+  EXPECT_EQ(appeals::search(lease, noise, 50, 0).size(), expected.size());
+}
+
+TEST_P(Storage, UploadsRoundTripByteForByte) {
+  TestPlatform tp(GetParam());
+  std::string png = std::string("\x89PNG\r\n\x1A\n", 8) + std::string("\0\xff\x01 raw", 8);
+  auto lease = tp->db->lease();
+  auto stored = uploads::store(lease, png, "C:\\photos\\门口.png", true, 0, 1);
+  EXPECT_EQ(stored.content_type, "image/png");
+  EXPECT_EQ(stored.original_name, "门口.png");
+  auto back = uploads::load(lease, stored.id);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->bytes, png);
+  EXPECT_THROW(uploads::store(lease, "plain text", "a.png", true, 0, 1), std::invalid_argument);
+  EXPECT_FALSE(uploads::load(lease, stored.id + 100));
 }
 
 TEST_P(Storage, RestoreRefusesADamagedFileAndChangesNothing) {

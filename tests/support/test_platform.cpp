@@ -120,6 +120,31 @@ http::Response Client::post(const std::string& path,
   return send(r);
 }
 
+http::Response Client::post_multipart(
+    const std::string& path, const std::vector<std::pair<std::string, std::string>>& fields,
+    const std::vector<File>& files) {
+  if (!cookies_.contains("csrf")) get("/login");
+  const std::string boundary = "----silianTestBoundary7MA4YWxk";
+  std::string body;
+  auto field = [&](const std::string& name, const std::string& value) {
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" +
+            value + "\r\n";
+  };
+  field("_csrf", cookies_["csrf"]);
+  for (const auto& [k, v] : fields) field(k, v);
+  for (const auto& f : files)
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.field +
+            "\"; filename=\"" + f.filename + "\"\r\nContent-Type: " + f.content_type + "\r\n\r\n" +
+            f.data + "\r\n";
+  body += "--" + boundary + "--\r\n";
+  http::Request r;
+  r.method = "POST";
+  r.path = path;
+  r.headers["content-type"] = "multipart/form-data; boundary=" + boundary;
+  r.body = body;
+  return send(r);
+}
+
 bool Client::login(const std::string& username, const std::string& password) {
   auto r = post("/login", {{"username", username}, {"password", password}});
   return r.status == 303 && cookies_.contains("sid");

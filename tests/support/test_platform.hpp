@@ -39,6 +39,13 @@ class Client {
   http::Response post(const std::string& path,
                       const std::vector<std::pair<std::string, std::string>>& fields,
                       bool with_csrf = true);
+  struct File {
+    std::string field, filename, content_type, data;
+  };
+  // A multipart/form-data form, as a browser sends one with file inputs.
+  http::Response post_multipart(const std::string& path,
+                                const std::vector<std::pair<std::string, std::string>>& fields,
+                                const std::vector<File>& files);
   bool login(const std::string& username, const std::string& password);
   std::string cookie(const std::string& name) const;
   void set_cookie(const std::string& name, const std::string& value) { cookies_[name] = value; }

@@ -76,7 +76,13 @@ int migrate(Database& db, const std::vector<MigrationSet>& sets) {
       s << "SELECT COUNT(*) FROM schema_versions WHERE module = :m AND version = :v",
           soci::use(set.module), soci::use(step.version), soci::into(count);
       if (count > 0) continue;
-      for (const auto& stmt : split_statements(render_dialect(step.sql, db.engine()))) {
+      for (auto stmt : split_statements(render_dialect(step.sql, db.engine()))) {
+        // "{{sqlite}} CREATE ..." runs only on that engine (full-text search differs).
+        const std::string mine = db.engine() == Engine::sqlite ? "{{sqlite}}" : "{{postgresql}}";
+        const std::string other = db.engine() == Engine::sqlite ? "{{postgresql}}" : "{{sqlite}}";
+        auto first = stmt.find_first_not_of(" \t\r\n");
+        if (stmt.compare(first, other.size(), other) == 0) continue;
+        if (stmt.compare(first, mine.size(), mine) == 0) stmt.erase(first, mine.size());
         s << stmt;
       }
       s << "INSERT INTO schema_versions (module, version, name, applied_at) VALUES (:m, :v, "

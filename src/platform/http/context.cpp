@@ -66,14 +66,45 @@ std::string RequestContext::script(const std::string& text) const {
   return i18n::to_reader_script(text, lang);
 }
 
+bool RequestContext::multipart() const {
+  if (!parts_) {
+    auto boundary = multipart_boundary(request.header("content-type"));
+    if (boundary.empty()) return false;
+    // A malformed multipart body reads as an empty form: every required field is missing.
+    parts_ = parse_multipart(request.body, boundary).value_or(std::vector<Part>{});
+  }
+  return true;
+}
+
+std::vector<const Part*> RequestContext::files(const std::string& name) const {
+  std::vector<const Part*> out;
+  if (!multipart()) return out;
+  for (const auto& p : *parts_)
+    if (p.name == name && !p.filename.empty() && !p.data.empty()) out.push_back(&p);
+  return out;
+}
+
 std::string RequestContext::form(const std::string& name) const {
-  if (!form_) form_ = parse_urlencoded(request.body);
+  if (!form_) {
+    if (multipart()) {
+      form_.emplace();
+      for (const auto& p : *parts_)
+        if (p.filename.empty()) form_->emplace(p.name, p.data);
+    } else {
+      form_ = parse_urlencoded(request.body);
+    }
+  }
   auto it = form_->find(name);
   return it == form_->end() ? std::string() : trim(it->second);
 }
 
 std::vector<std::string> RequestContext::form_values(const std::string& name) const {
   std::vector<std::string> out;
+  if (multipart()) {
+    for (const auto& p : *parts_)
+      if (p.name == name && p.filename.empty()) out.push_back(trim(p.data));
+    return out;
+  }
   std::string_view body(request.body);
   std::size_t start = 0;
   while (start < body.size()) {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "silian/platform/auth/principal.hpp"
+#include "silian/platform/http/multipart.hpp"
 #include "silian/platform/http/request.hpp"
 #include "silian/platform/views/value.hpp"
 
@@ -38,6 +39,8 @@ class RequestContext {
 
   std::string form(const std::string& name) const;  // urlencoded body field, trimmed
   std::vector<std::string> form_values(const std::string& name) const;  // repeated fields
+  // Uploaded files of a multipart form field (empty parts, i.e. no file chosen, left out).
+  std::vector<const Part*> files(const std::string& name) const;
   std::string query(const std::string& name) const;                     // query string field
   std::optional<std::int64_t> id_param(const std::string& name) const;  // path capture
   std::optional<std::int64_t> id_form(const std::string& name) const;   // form field
@@ -57,5 +60,7 @@ class RequestContext {
  private:
   mutable std::optional<std::map<std::string, std::string>> form_;
   mutable std::optional<std::map<std::string, std::string>> query_;
+  mutable std::optional<std::vector<Part>> parts_;  // set when the body is multipart
+  bool multipart() const;
 };
 }  // namespace silian::http
