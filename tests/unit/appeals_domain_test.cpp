@@ -3,6 +3,7 @@
 
 #include "silian/modules/appeals/domain/calendar.hpp"
 #include "silian/modules/appeals/domain/rules.hpp"
+#include "silian/modules/appeals/http/access.hpp"
 #include "silian/platform/clock.hpp"
 
 using namespace silian;
@@ -116,4 +117,13 @@ TEST(AppealRules, WeightsMustSumToOne) {
 TEST(AppealRules, PublicNumberCarriesTheLocalDateAndId) {
   EXPECT_EQ(public_number(123, at("2026-11-29T17:00:00Z")), "SL261130-000123");
   EXPECT_EQ(public_number(1234567, at("2026-01-02T01:00:00Z")), "SL260102-1234567");
+}
+
+TEST(AppealText, SummariesAreCutAtCharacterBoundaries) {
+  std::string text = "噪音扰民";  // 12 bytes, 3 per character
+  EXPECT_EQ(utf8_prefix(text, 12), text);
+  EXPECT_EQ(utf8_prefix(text, 6), "噪音…");
+  EXPECT_EQ(utf8_prefix(text, 7), "噪音…");
+  EXPECT_EQ(utf8_prefix(text, 8), "噪音…");
+  EXPECT_EQ(utf8_prefix("abc", 2), "ab…");
 }

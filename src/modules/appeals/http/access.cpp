@@ -85,6 +85,14 @@ std::int64_t acting_unit_for(const auth::Principal& who, const Appeal& a,
   return 0;
 }
 
+std::string utf8_prefix(const std::string& text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  std::size_t end = max_bytes;
+  // Step back over continuation bytes to the start of the character that does not fit.
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end) + "…";
+}
+
 std::string status_label(http::RequestContext& ctx, const std::string& status) {
   return ctx.t("appeal_status_" + status);
 }
@@ -106,11 +114,7 @@ views::Value appeal_row(http::RequestContext& ctx, const Appeal& a, std::int64_t
   if (a.escalation_level)
     row.set("escalated", ctx.t("appeal_level_" + std::to_string(a.escalation_level)));
   if (a.group_id) row.set("grouped", true);
-  auto summary = a.description.substr(0, 120);
-  // Never cut a UTF-8 sequence in half.
-  while (!summary.empty() && (static_cast<unsigned char>(summary.back()) & 0xC0) == 0x80)
-    summary.pop_back();
-  if (!summary.empty() && static_cast<unsigned char>(summary.back()) >= 0xC0) summary.pop_back();
+  auto summary = utf8_prefix(a.description, 120);
   row.set("summary", ctx.script(summary));
   return row;
 }

@@ -29,6 +29,9 @@ bool may_dispatch(const auth::Principal& who, const Appeal& a);
 std::int64_t acting_unit_for(const auth::Principal& who, const Appeal& a,
                              const std::vector<AppealUnit>& units);
 
+// At most `max_bytes` of `text`, cut at a character boundary (never inside UTF-8).
+std::string utf8_prefix(const std::string& text, std::size_t max_bytes);
+
 // Presentation shared by the pages.
 std::string status_label(http::RequestContext& ctx, const std::string& status);
 views::Value appeal_row(http::RequestContext& ctx, const Appeal& a, std::int64_t now);

@@ -195,7 +195,7 @@ Response detail(RequestContext& ctx) {
       if (d.group_id || d.status == "replied" || d.status == "review") continue;
       dupes.push(views::Value{{"id", d.id},
                               {"no", d.public_no},
-                              {"summary", ctx.script(d.description.substr(0, 90))},
+                              {"summary", ctx.script(utf8_prefix(d.description, 90))},
                               {"score", std::to_string(static_cast<int>(score * 100)) + "%"}});
     }
     data.set("duplicates", dupes);
