@@ -70,6 +70,30 @@ TEST(Server, ARegistrationThatGotASuccessAnswerSurvivesKillNine) {
   EXPECT_EQ(run_silian({"audit", "verify", "--db", db}, env).exit_code, 0);
 }
 
+TEST(Server, AnAppealThatGotASuccessAnswerSurvivesKillNine) {
+  auto dir = temp_dir();
+  auto db = "sqlite:" + dir + "/silian.db";
+  auto env = env_for(dir);
+  ASSERT_EQ(run_silian({"demo", "--db", db}, env).exit_code, 0);
+  ServerProcess server(db, env);
+  auto cookies = sign_in(server.port(), "resident", "Silian-demo-2026");
+  auto csrf = cookies.substr(5, cookies.find(';') - 5);
+  auto category = count(db, "SELECT id FROM appeal_categories WHERE code = 'noise'");
+  auto community = count(db, "SELECT id FROM org_units WHERE code = 'guangyi-jiayuan'");
+  std::string body = "_csrf=" + csrf + "&category=" + std::to_string(category) +
+                     "&community=" + std::to_string(community) +
+                     "&description=" + silian::http::url_encode("深夜广场舞音响扰民");
+  auto r = http_request(server.port(), "POST", "/appeals", body, {{"Cookie", cookies}});
+  ASSERT_EQ(r.status, 303) << r.body;
+  server.kill_hard();
+  EXPECT_EQ(count(db, "SELECT COUNT(*) FROM appeals WHERE description = '深夜广场舞音响扰民'"), 1);
+  EXPECT_EQ(count(db,
+                  "SELECT COUNT(*) FROM appeal_events e JOIN appeals a ON a.id = "
+                  "e.appeal_id WHERE a.description = '深夜广场舞音响扰民'"),
+            1);
+  EXPECT_EQ(run_silian({"audit", "verify", "--db", db}, env).exit_code, 0);
+}
+
 TEST(Server, TwoNodesOnOnePostgresqlDatabaseBehaveAsOneSite) {
   auto dir = temp_dir();
   auto env = env_for(dir);

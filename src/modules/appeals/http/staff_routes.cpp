@@ -144,6 +144,8 @@ Response detail(RequestContext& ctx) {
     }
   }
   if (a.anonymous) data.set("anonymous", true);
+  // A community's own matter may go on to the consultation council as a topic (C4).
+  if (a.route == "community") data.set("community_matter", true);
   auto units = views::Value::list();
   for (const auto& u : loaded->units)
     units.push(
