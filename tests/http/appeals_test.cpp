@@ -220,6 +220,37 @@ TEST_P(Appeals, EachRoleSeesOnlyItsScope) {
   EXPECT_EQ(load(id).status, "dispatched");
 }
 
+TEST_P(Appeals, AnAssistingUnitFindsTheAppealOutsideItsTerritory) {
+  auto worker = as("community_worker");
+  auto r = worker->post_multipart("/appeals/intake",
+                                  {{"channel", "walk_in"},
+                                   {"category", category("illegal-construction")},
+                                   {"description", "通江社区B12栋楼顶违建"},
+                                   {"community", unit("tongjiang")},
+                                   {"contact_phone", "13900001111"}},
+                                  {});
+  ASSERT_EQ(r.status, 303);
+  auto id = std::stoll(r.header("Location").substr(9));
+  auto no = load(id).public_no;
+  test::add_account(p(), "cw_tongjiang", "community_worker", "tongjiang");
+  EXPECT_EQ(as("district_admin")
+                ->post("/appeals/" + std::to_string(id) + "/dispatch",
+                       {{"lead", unit("dept-urban")}, {"assist", unit("guangyi-jiayuan")}})
+                .status,
+            303);
+  // 广益佳苑 assists with a matter in 通江: it finds it by its number and can add notes.
+  auto list = worker->get("/appeals?q=" + no);
+  EXPECT_NE(list.body.find("/appeals/" + std::to_string(id) + "\""), std::string::npos);
+  EXPECT_EQ(worker->post("/appeals/" + std::to_string(id) + "/note", {{"body", "已协查"}}).status,
+            303);
+  EXPECT_EQ(worker->post("/appeals/" + std::to_string(id) + "/reply", {{"reply", "x"}}).status,
+            403);
+  // Latin words match as prefixes.
+  auto admin = as("district_admin");
+  EXPECT_NE(admin->get("/appeals?q=b1").body.find(no), std::string::npos);
+  EXPECT_EQ(admin->get("/appeals?q=b13").body.find(no), std::string::npos);
+}
+
 TEST_P(Appeals, AnonymousContactIsShownOnlyToTheHandlerAndTheReadIsLogged) {
   auto worker = as("community_worker");
   auto r = worker->post_multipart("/appeals/intake",
@@ -418,15 +449,94 @@ TEST_P(Appeals, ReturnVisitRecordsTheRatingWhenTheResidentDoesNot) {
   auto base = "/appeals/" + std::to_string(id);
   worker->post(base + "/respond", {});
   worker->post(base + "/reply", {{"reply", "已调解"}});
-  EXPECT_EQ(
-      worker
-          ->post(base + "/visit", {{"rating", "basic"}, {"resolved", "yes"}, {"note", "电话回访"}})
-          .status,
-      303);
+  std::vector<std::pair<std::string, std::string>> visit{
+      {"rating", "basic"}, {"resolved", "yes"}, {"note", "电话回访"}};
+  // The handler does not rate its own work.
+  EXPECT_EQ(worker->post(base + "/visit", visit).status, 403);
+  // The resident has three days to rate first.
+  auto street = as("street_officer");
+  EXPECT_EQ(street->post(base + "/visit", visit).status, 422);
+  EXPECT_EQ(load(id).status, "replied");
+  tp->clock.advance(3 * 86400 + 60);
+  street = as("street_officer");
+  EXPECT_EQ(street->post(base + "/visit", visit).status, 303);
   auto a = load(id);
   EXPECT_EQ(a.status, "closed");
   EXPECT_EQ(a.rating, "basic");
   EXPECT_EQ(event_kinds(id).back(), "visited");
+}
+
+TEST_P(Appeals, GroupingTakesOnlyFreshAppealsAndNeedsTheAuthorityToDispatchThem) {
+  auto resident = as("resident");
+  auto mine = submit(*resident, "neighbour-dispute", "楼道里电动车充电有火灾隐患");
+  auto theirs = submit(*resident, "garbage", "楼道里电动车充电有火灾隐患请处理");
+  auto worker = as("community_worker");
+  // The community cannot pull in an appeal that waits for the street's dispatch.
+  EXPECT_EQ(worker
+                ->post("/appeals/" + std::to_string(mine) + "/group",
+                       {{"member", std::to_string(theirs)}})
+                .status,
+            403);
+  EXPECT_EQ(load(theirs).group_id, 0);
+  // An appeal already being worked on does not join a group.
+  auto third = submit(*resident, "neighbour-dispute", "楼道电动车充电隐患");
+  worker->post("/appeals/" + std::to_string(third) + "/respond", {});
+  EXPECT_EQ(
+      worker
+          ->post("/appeals/" + std::to_string(mine) + "/group", {{"member", std::to_string(third)}})
+          .status,
+      422);
+  // A rated member is not reset by a later reply on its primary.
+  auto fourth = submit(*resident, "neighbour-dispute", "楼道电动车充电隐患严重");
+  EXPECT_EQ(worker
+                ->post("/appeals/" + std::to_string(mine) + "/group",
+                       {{"member", std::to_string(fourth)}})
+                .status,
+            303);
+  worker->post("/appeals/" + std::to_string(mine) + "/respond", {});
+  worker->post("/appeals/" + std::to_string(mine) + "/reply", {{"reply", "已劝离"}});
+  resident->post("/my/appeals/" + std::to_string(fourth) + "/rate",
+                 {{"rating", "satisfied"}, {"resolved", "yes"}});
+  resident->post("/my/appeals/" + std::to_string(mine) + "/rate",
+                 {{"rating", "unsatisfied"}, {"resolved", "no"}});
+  EXPECT_EQ(load(mine).status, "in_progress");
+  worker->post("/appeals/" + std::to_string(mine) + "/reply", {{"reply", "已安装充电桩"}});
+  EXPECT_EQ(load(fourth).status, "closed");
+}
+
+TEST_P(Appeals, OddInputNeverBreaksAPage) {
+  auto admin = as("district_admin");
+  EXPECT_EQ(admin->get("/appeals?q=%F0%22AA").status, 200);         // malformed UTF-8
+  EXPECT_EQ(admin->get("/appeals?q=%22%2A%3A%27%5C").status, 200);  // query syntax
+  EXPECT_EQ(admin->get("/appeals?page=999999").status, 200);
+  Client anonymous(p());
+  EXPECT_EQ(anonymous.get("/board?page=101").status, 404);
+  auto resident = as("resident");
+  auto before = count("SELECT COUNT(*) FROM appeals");
+  auto r = resident->post_multipart("/appeals",
+                                    {{"category", category("noise")},
+                                     {"description", "x"},
+                                     {"community", unit("guangyi-jiayuan")},
+                                     {"lat", "nan"},
+                                     {"lng", "120"}},
+                                    {});
+  EXPECT_EQ(r.status, 422);
+  r = resident->post_multipart("/appeals",
+                               {{"category", category("noise")},
+                                {"description", std::string("bad \xC3\x28 bytes")},
+                                {"community", unit("guangyi-jiayuan")}},
+                               {});
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM appeals"), before);
+  // The same assisting unit twice (as 5 and 05) is one unit, not an error.
+  auto id = submit(*resident, "garbage", "垃圾");
+  auto u = unit("guangyi-jiayuan");
+  EXPECT_EQ(as("street_officer")
+                ->post("/appeals/" + std::to_string(id) + "/dispatch",
+                       {{"lead", unit("dept-urban")}, {"assist", u}, {"assist", "0" + u}})
+                .status,
+            303);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM appeal_units WHERE appeal_id = " + std::to_string(id)), 2);
 }
 
 TEST_P(Appeals, KpiBoardExportAndSettings) {

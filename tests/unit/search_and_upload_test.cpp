@@ -24,6 +24,12 @@ TEST(SearchTerms, LatinWordsAndDigitsAreLowerCaseWords) {
   EXPECT_EQ(t, (std::vector<std::string>{"3", "号楼", "wi", "fi", "坏了"}));
 }
 
+TEST(SearchTerms, LatinQueryWordsArePrefixes) {
+  auto q = search::parse_query("WiFi 停车");
+  EXPECT_EQ(q.terms, (std::vector<std::string>{"停车"}));
+  EXPECT_EQ(q.prefixes, (std::vector<std::string>{"wifi"}));
+}
+
 TEST(SearchTerms, ALoneHanCharacterIsAPrefix) {
   auto q = search::parse_query("噪");
   EXPECT_TRUE(q.terms.empty());

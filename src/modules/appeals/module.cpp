@@ -53,7 +53,7 @@ std::vector<Counter> stats(Platform& p, const auth::Principal& who) {
   Filter open;
   open.status = "open";
   restrict_to_user(who, open);
-  auto count = [&](Filter f) { return static_cast<std::int64_t>(search(lease, f, 998, 0).size()); };
+  auto count = [&](const Filter& f) { return count_appeals(lease, f, 999); };
   out.push_back({"counter_appeals_open", count(open), "/appeals?status=open", false});
   Filter overdue = open;
   overdue.overdue = true;

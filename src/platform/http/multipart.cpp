@@ -5,6 +5,7 @@
 
 namespace silian::http {
 namespace {
+constexpr std::size_t k_max_parts = 100;  // no form of ours has more fields
 std::string lower(std::string_view s) {
   std::string out(s);
   std::transform(out.begin(), out.end(), out.begin(),
@@ -61,6 +62,9 @@ std::optional<std::vector<Part>> parse_multipart(std::string_view body, std::str
   pos += delimiter.size();
   while (true) {
     if (body.substr(pos, 2) == "--") return parts;  // closing delimiter
+    if (parts.size() >= k_max_parts) return std::nullopt;
+    // RFC 2046 allows transport padding (spaces, tabs) after a boundary.
+    while (pos < body.size() && (body[pos] == ' ' || body[pos] == '\t')) ++pos;
     if (body.substr(pos, 2) != "\r\n") return std::nullopt;
     pos += 2;
     auto headers_end = body.find("\r\n\r\n", pos);

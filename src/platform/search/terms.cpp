@@ -16,8 +16,14 @@ char32_t next_code_point(std::string_view s, std::size_t& i, std::size_t& len) {
   if (i + len > s.size()) len = 1;
   if (len == 1) return c < 0x80 ? c : 0xFFFD;
   char32_t cp = c & (0x7F >> len);
-  for (std::size_t k = 1; k < len; ++k)
-    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  for (std::size_t k = 1; k < len; ++k) {
+    auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) {  // malformed: one replacement character for the lead byte
+      len = 1;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (b & 0x3F);
+  }
   return cp;
 }
 
@@ -83,8 +89,9 @@ Query parse_query(std::string_view text) {
   Query q;
   std::set<std::string> seen;
   for (const auto& r : runs_of(text.substr(0, 200))) {
+    // Latin words and numbers match as prefixes ("wifi" finds "wifi6", "12" finds "1201").
     if (r.kind == Kind::word && !r.chars.empty() && seen.insert(r.chars.front()).second)
-      q.terms.push_back(r.chars.front());
+      q.prefixes.push_back(r.chars.front());
     if (r.kind != Kind::han) continue;
     if (r.chars.size() == 1) {
       q.prefixes.push_back(r.chars[0]);
@@ -95,6 +102,31 @@ Query parse_query(std::string_view text) {
         q.terms.push_back(r.chars[k] + r.chars[k + 1]);
   }
   return q;
+}
+
+bool valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80         ? 1
+                      : (c >> 5) == 6  ? 2
+                      : (c >> 4) == 14 ? 3
+                      : (c >> 3) == 30 ? 4
+                                       : 0;
+    if (len == 0 || i + len > s.size()) return false;
+    char32_t cp = len == 1 ? c : c & (0x7F >> len);
+    for (std::size_t k = 1; k < len; ++k) {
+      auto b = static_cast<unsigned char>(s[i + k]);
+      if ((b & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (b & 0x3F);
+    }
+    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+      return false;
+    i += len;
+  }
+  return true;
 }
 
 double similarity(const std::vector<std::string>& a, const std::vector<std::string>& b) {

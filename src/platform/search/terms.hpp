@@ -12,11 +12,15 @@ namespace silian::search {
 std::vector<std::string> document_terms(std::string_view text);
 
 struct Query {
-  std::vector<std::string> terms;     // every one must match
-  std::vector<std::string> prefixes;  // a lone Han character matches any bigram it starts
+  std::vector<std::string> terms;  // every one must match
+  // A lone Han character matches any bigram it starts; Latin words match as prefixes.
+  std::vector<std::string> prefixes;
   bool empty() const { return terms.empty() && prefixes.empty(); }
 };
 Query parse_query(std::string_view text);
+
+// True when `text` is well-formed UTF-8 (no overlong forms, surrogates or stray bytes).
+bool valid_utf8(std::string_view text);
 
 // Jaccard similarity of two term sets, 0..1 (near-duplicate detection).
 double similarity(const std::vector<std::string>& a, const std::vector<std::string>& b);

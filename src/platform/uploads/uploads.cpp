@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "silian/platform/crypto/crypto.hpp"
+#include "silian/platform/search/terms.hpp"
 
 namespace silian::uploads {
 namespace {
@@ -50,8 +51,12 @@ Stored store(db::Lease& lease, std::string_view bytes, const std::string& origin
   s.byte_size = static_cast<std::int64_t>(bytes.size());
   // Only the last path component of the browser's name, and not too much of it.
   auto slash = original_name.find_last_of("/\\");
-  s.original_name =
-      (slash == std::string::npos ? original_name : original_name.substr(slash + 1)).substr(0, 200);
+  std::string name = slash == std::string::npos ? original_name : original_name.substr(slash + 1);
+  if (!search::valid_utf8(name)) name.clear();  // a name is a convenience, never a reason to fail
+  std::size_t end = std::min<std::size_t>(name.size(), 200);
+  while (end > 0 && end < name.size() && (static_cast<unsigned char>(name[end]) & 0xC0) == 0x80)
+    --end;
+  s.original_name = name.substr(0, end);
   long long id = 0, size = s.byte_size, who = by, at = now;
   std::string digest = sha256_hex(bytes), content = crypto::to_base64(bytes);
   lease.session() << "INSERT INTO uploads (content_type, byte_size, sha256, original_name, "

@@ -1,9 +1,38 @@
 // Signing in: every demo role lands on a page that fits it, sees only the navigation it
 // may use, and is refused (403) everywhere else.
-import { test, expect, login, ROLES, PROTECTED, DEMO_PASSWORD } from '../support/fixtures.js';
+import { test, expect, login, ROLES, PROTECTED as PLATFORM_PROTECTED, DEMO_PASSWORD } from '../support/fixtures.js';
 
-// Every signed-in role's navigation has these; the rest comes from PROTECTED.
-const ALWAYS_NAV = ['工作台', '消息', '修改密码', '我的家庭户', '两张清单', '负担目录'];
+// Every signed-in role's navigation has these (诉求公示 is the appeals module's public
+// board); the rest comes from PROTECTED.
+const ALWAYS_NAV = ['工作台', '消息', '修改密码', '我的家庭户', '两张清单', '负担目录', '诉求公示'];
+
+// The appeals module's pages (src/modules/appeals/module.cpp: appeals.submit, appeals.handle,
+// appeals.kpi, appeals.admin), as [path, nav label, roles allowed].
+const APPEAL_HANDLERS = [
+  'community_worker',
+  'community_director',
+  'grid_worker',
+  'street_officer',
+  'department_officer',
+  'district_admin',
+  'leader',
+];
+const PROTECTED = [
+  ...PLATFORM_PROTECTED,
+  ['/appeals/new', '我要反映', ['resident']],
+  ['/my/appeals', '我的诉求', ['resident']],
+  ['/appeals', '诉求办理', APPEAL_HANDLERS],
+  ['/kpi/appeals', '三率考核', APPEAL_HANDLERS],
+  ['/admin/appeals', '诉求设置', ['district_admin']],
+];
+
+// The appeals module's workbench counters, after the platform's, for the roles that handle appeals.
+const appealCounters = (role) =>
+  !APPEAL_HANDLERS.includes(role)
+    ? []
+    : ['street_officer', 'district_admin'].includes(role)
+      ? ['在办诉求', '超期诉求', '待派单诉求']
+      : ['在办诉求', '超期诉求'];
 
 for (const [role, info] of Object.entries(ROLES)) {
   test(`demo role ${role} signs in and sees a page that fits the role`, async ({ page }) => {
@@ -37,13 +66,16 @@ for (const [role, info] of Object.entries(ROLES)) {
       if (role === 'district_admin') {
         await expect(nav.getByRole('link', { name: '账号管理' })).toHaveAttribute('href', '/admin/accounts');
         await expect(nav.getByRole('link', { name: '组织架构' })).toHaveAttribute('href', '/admin/units');
-        await expect(page.locator('.counters .label')).toHaveText(['组织单位', '账号', '待审批任务', '待答复举报']);
+        await expect(page.locator('.counters .label')).toHaveText(['组织单位', '账号', '待审批任务', '待答复举报', ...appealCounters(role)]);
       }
       if (role === 'street_officer') {
-        await expect(page.locator('.counters .label')).toHaveText(['待审批任务']);
+        await expect(page.locator('.counters .label')).toHaveText(['待审批任务', ...appealCounters(role)]);
       }
       if (role === 'community_worker' || role === 'community_director') {
-        await expect(page.locator('.counters .label')).toHaveText(['待核实注册']);
+        await expect(page.locator('.counters .label')).toHaveText(['待核实注册', ...appealCounters(role)]);
+      }
+      if (['grid_worker', 'department_officer', 'leader'].includes(role)) {
+        await expect(page.locator('.counters .label')).toHaveText(appealCounters(role));
       }
       const exports = page.getByRole('link', { name: '导出组织架构（CSV）' });
       await expect(exports).toHaveCount(['district_admin', 'auditor', 'leader'].includes(role) ? 1 : 0);
@@ -58,6 +90,11 @@ for (const [role, info] of Object.entries(ROLES)) {
       await expect(page.locator('main .role-list li')).toHaveText([`${info.zh} · ${info.unit}`]);
       await expect(page.getByRole('link', { name: '工作台' })).toHaveCount(0);
       await expect(page.locator('main').getByRole('link', { name: '我的家庭户' })).toBeVisible();
+      // The resident's own pages and the public ones are tiles on the home page.
+      const tiles = page.locator('main .tiles');
+      for (const label of ['诉求公示', ...allowed.map(([, l]) => l)])
+        await expect(tiles.getByRole('link', { name: label, exact: true })).toHaveCount(1);
+      for (const [, label] of refused) await expect(tiles.getByRole('link', { name: label, exact: true })).toHaveCount(0);
       // Residents and volunteers have no workbench: it sends them home.
       await page.goto('/workbench');
       await expect(page).toHaveURL(/\/$/);

@@ -33,17 +33,30 @@ void restrict_to_user(const auth::Principal& who, Filter& f) {
         return;
       }
       f.scope_paths.push_back(r.unit_path);
+      f.scope_units.push_back(r.unit_id);  // appeals its unit assists with, anywhere
     }
   }
 }
 
 bool may_view(const auth::Principal& who, const Appeal& a, const std::vector<AppealUnit>& units) {
   if (a.resident_id && a.resident_id == who.account_id) return true;
+  return staff_may_view(who, a, units);
+}
+
+bool staff_may_view(const auth::Principal& who, const Appeal& a,
+                    const std::vector<AppealUnit>& units) {
+  if (!who.is_staff()) return false;
   if (who.covers(a.place_path, tree_staff_roles())) return true;
   if (who.covers(a.desk_unit_path, {"street_officer"})) return true;
   if (!a.lead_unit_path.empty() && who.covers(a.lead_unit_path, {"department_officer"}))
     return true;
-  return is_assisting(who, units);
+  return is_handler(who, a) || is_assisting(who, units);
+}
+
+bool may_visit(const auth::Principal& who, const Appeal& a) {
+  if (may_dispatch(who, a)) return true;
+  return !is_handler(who, a) &&
+         who.covers(a.place_path, {"community_worker", "community_director"});
 }
 
 bool is_handler(const auth::Principal& who, const Appeal& a) {
@@ -55,8 +68,13 @@ bool is_handler(const auth::Principal& who, const Appeal& a) {
     if (r.role == "resident" || r.role == "leader" || r.role == "district_admin" ||
         (r.role == "street_officer" && r.unit_id != a.lead_unit_id))
       continue;
-    if (r.unit_path.starts_with(a.lead_unit_path)) return true;
-    if (r.unit_kind == "community" && a.lead_unit_path.starts_with(r.unit_path)) return true;
+    if (r.unit_id == a.lead_unit_id) return true;
+    // A community's grid workers handle what the community leads, and a grid's
+    // community workers what the grid leads; no wider.
+    if (a.lead_unit_kind == "community" && r.unit_path.starts_with(a.lead_unit_path)) return true;
+    if (a.lead_unit_kind == "grid" && r.unit_kind == "community" &&
+        a.lead_unit_path.starts_with(r.unit_path))
+      return true;
   }
   return false;
 }

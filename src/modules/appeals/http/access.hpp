@@ -19,7 +19,15 @@ std::vector<std::int64_t> acting_units(const auth::Principal& who);
 // Limits a search to what this user may see (district administrators and leaders see all).
 void restrict_to_user(const auth::Principal& who, Filter& f);
 
+// The resident who filed it, or staff in scope (staff_may_view).
 bool may_view(const auth::Principal& who, const Appeal& a, const std::vector<AppealUnit>& units);
+// Staff whose units reach the appeal: its place, its street centre, its lead or
+// assisting units. Filing an appeal as a resident gives no staff view of it.
+bool staff_may_view(const auth::Principal& who, const Appeal& a,
+                    const std::vector<AppealUnit>& units);
+// Staff who may record a return visit: the dispatching street centre or the district,
+// or community staff of the place who are not themselves the handler.
+bool may_visit(const auth::Principal& who, const Appeal& a);
 // Staff of the lead unit (or of a unit above it in the tree).
 bool is_handler(const auth::Principal& who, const Appeal& a);
 bool is_assisting(const auth::Principal& who, const std::vector<AppealUnit>& units);

@@ -24,6 +24,14 @@ std::string percent(const std::optional<double>& v) {
   return buf;
 }
 
+// The composite on a 0-100 scale with one decimal, as rankings are published.
+std::string score(const std::optional<double>& v) {
+  if (!v) return "—";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.1f", *v * 100);
+  return buf;
+}
+
 void add(KpiCounts& into, const KpiCounts& c) {
   into.dispatched += c.dispatched;
   into.responded_on_time += c.responded_on_time;
@@ -55,19 +63,14 @@ views::Value table(RequestContext& ctx, std::vector<Ranked> rows) {
   int rank = 0;
   for (const auto& r : rows) {
     ++rank;
-    out.push(views::Value{
-        {"rank", rank},
-        {"name", ctx.script(r.name)},
-        {"dispatched", r.counts.dispatched},
-        {"rated", r.counts.rated},
-        {"response", percent(r.rates.response)},
-        {"resolution", percent(r.rates.resolution)},
-        {"satisfaction", percent(r.rates.satisfaction)},
-        {"composite",
-         r.rates.composite
-             ? std::to_string(static_cast<int>(std::lround(*r.rates.composite * 1000)) / 10.0)
-                   .substr(0, 5)
-             : std::string("—")}});
+    out.push(views::Value{{"rank", rank},
+                          {"name", ctx.script(r.name)},
+                          {"dispatched", r.counts.dispatched},
+                          {"rated", r.counts.rated},
+                          {"response", percent(r.rates.response)},
+                          {"resolution", percent(r.rates.resolution)},
+                          {"satisfaction", percent(r.rates.satisfaction)},
+                          {"composite", score(r.rates.composite)}});
   }
   return out;
 }
@@ -159,7 +162,10 @@ Response save(RequestContext& ctx) {
 Response board(RequestContext& ctx) {
   auto lease = ctx.platform.db->lease();
   Filter f;
+  // The public board goes back 100 pages (2,000 appeals); deeper offsets would let
+  // anyone make the database walk millions of rows.
   auto page = ctx.page_number();
+  if (page > 100) return ctx.error(404, "error_not_found");
   auto found = search(lease, f, 20, (page - 1) * 20);
   bool more = found.size() > 20;
   if (more) found.pop_back();

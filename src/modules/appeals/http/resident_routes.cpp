@@ -94,7 +94,7 @@ Response my_rate(RequestContext& ctx) {
   auto& p = ctx.platform;
   auto lease = p.db->lease();
   db::Transaction tx(lease);
-  auto a = id ? find_appeal(lease, *id) : std::nullopt;
+  auto a = id ? find_appeal_for_update(lease, *id) : std::nullopt;
   if (!a || a->resident_id != ctx.user().account_id) return ctx.error(404, "error_not_found");
   auto resolved = ctx.form("resolved");
   if (resolved != "yes" && resolved != "no") return ctx.error(422, "error_appeal_rating");
@@ -121,7 +121,7 @@ Response file(RequestContext& ctx) {
   auto x = find_attachment(lease, a->id, *upload);
   if (!x) return ctx.error(404, "error_not_found");
   bool owner = a->resident_id && a->resident_id == ctx.user().account_id;
-  bool staff = may_view(ctx.user(), *a, units_of(lease, a->id)) && ctx.user().is_staff();
+  bool staff = staff_may_view(ctx.user(), *a, units_of(lease, a->id));
   if (!(staff || (owner && x->is_public))) return ctx.error(404, "error_not_found");
   auto f = uploads::load(lease, x->upload_id);
   if (!f) return ctx.error(404, "error_not_found");

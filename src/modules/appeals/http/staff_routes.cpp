@@ -41,7 +41,7 @@ Response list(RequestContext& ctx) {
   if (auto place = http::parse_id(ctx.query("place")))
     if (auto unit = org::find_unit(lease, *place)) f.place_path = unit->path;
   restrict_to_user(ctx.user(), f);
-  auto page = ctx.page_number();
+  auto page = std::min(ctx.page_number(), 500);  // narrow the filters to go further
   auto found = search(lease, f, k_page_size, (page - 1) * k_page_size);
   bool more = static_cast<int>(found.size()) > k_page_size;
   if (more) found.pop_back();
@@ -95,19 +95,23 @@ struct Loaded {
   std::vector<AppealUnit> units;
 };
 
-std::optional<Loaded> load_visible(RequestContext& ctx, db::Lease& lease) {
+// The appeal of the path, when this staff member may see it; `for_update` locks its row
+// for the write transaction the caller holds.
+std::optional<Loaded> load_visible(RequestContext& ctx, db::Lease& lease, bool for_update) {
   auto id = ctx.id_param("id");
-  auto a = id ? find_appeal(lease, *id) : std::nullopt;
+  auto a = !id          ? std::nullopt
+           : for_update ? find_appeal_for_update(lease, *id)
+                        : find_appeal(lease, *id);
   if (!a) return std::nullopt;
   auto units = units_of(lease, a->id);
-  if (!may_view(ctx.user(), *a, units) || !ctx.user().is_staff()) return std::nullopt;
+  if (!staff_may_view(ctx.user(), *a, units)) return std::nullopt;
   return Loaded{*a, units};
 }
 
 Response detail(RequestContext& ctx) {
   auto& p = ctx.platform;
   auto lease = p.db->lease();
-  auto loaded = load_visible(ctx, lease);
+  auto loaded = load_visible(ctx, lease, false);
   if (!loaded) return ctx.error(404, "error_not_found");
   auto& a = loaded->appeal;
   const auto& who = ctx.user();
@@ -187,14 +191,16 @@ Response detail(RequestContext& ctx) {
   if (act && allowed(Action::extend, a.status)) data.set("can_extend", true);
   if ((handler || assisting || dispatcher) && allowed(Action::note, a.status))
     data.set("can_note", true);
-  if ((handler || dispatcher) && allowed(Action::visit, a.status)) data.set("can_visit", true);
+  if (may_visit(who, a) && allowed(Action::visit, a.status)) data.set("can_visit", true);
   if (who.has_role("district_admin") && allowed(Action::review, a.status))
     data.set("can_review", true);
   // Near-duplicates: same place, similar text, last 30 days.
   if ((handler || dispatcher) && !grouped && is_open(a.status) && a.status != "replied") {
     auto dupes = views::Value::list();
     for (const auto& [d, score] : near_duplicates(lease, a, now - 30 * 86400, 0.3)) {
-      if (d.group_id || d.status == "replied" || d.status == "review") continue;
+      if (d.group_id || (d.status != "awaiting_dispatch" && d.status != "dispatched")) continue;
+      // Only what this user may see anyway.
+      if (!staff_may_view(who, d, units_of(lease, d.id))) continue;
       dupes.push(views::Value{{"id", d.id},
                               {"no", d.public_no},
                               {"summary", ctx.script(utf8_prefix(d.description, 90))},
@@ -212,7 +218,7 @@ Response act(RequestContext& ctx, F&& step, const std::string& notice) {
   auto& p = ctx.platform;
   auto lease = p.db->lease();
   db::Transaction tx(lease);
-  auto loaded = load_visible(ctx, lease);
+  auto loaded = load_visible(ctx, lease, true);
   if (!loaded) return ctx.error(404, "error_not_found");
   Actor who{ctx.user().account_id, acting_unit_for(ctx.user(), loaded->appeal, loaded->units)};
   std::optional<std::string> refusal = step(loaded->appeal, loaded->units, who, lease);
@@ -247,12 +253,11 @@ Response do_dispatch(RequestContext& ctx) {
         auto lead = ctx.id_form("lead");
         if (!lead) return "error_appeal_lead";
         std::vector<std::int64_t> assisting;
-        std::set<std::string> seen;
+        std::set<std::int64_t> ids;
         for (const auto& v : ctx.form_values("assist")) {
-          if (!seen.insert(v).second) continue;
           auto id = http::parse_id(v);
-          if (!id || seen.size() > 10) return "error_appeal_assist";
-          assisting.push_back(*id);
+          if (!id || ids.size() >= 10) return "error_appeal_assist";
+          if (ids.insert(*id).second) assisting.push_back(*id);  // 5 and 05 are one unit
         }
         return dispatch(ctx.platform, lease, a, who, *lead, assisting, ctx.platform.clock.now());
       },
@@ -329,7 +334,7 @@ Response do_visit(RequestContext& ctx) {
       ctx,
       [&](Appeal& a, const std::vector<AppealUnit>&, const Actor& who,
           db::Lease& lease) -> std::optional<std::string> {
-        if (!is_handler(ctx.user(), a) && !may_dispatch(ctx.user(), a)) return "error_forbidden";
+        if (!may_visit(ctx.user(), a)) return "error_forbidden";
         auto resolved = ctx.form("resolved");
         if (resolved != "yes" && resolved != "no") return "error_appeal_rating";
         return rate(ctx.platform, lease, a, who, ctx.form("rating"), resolved == "yes",
@@ -356,9 +361,14 @@ Response do_group(RequestContext& ctx) {
           db::Lease& lease) -> std::optional<std::string> {
         if (!is_handler(ctx.user(), a) && !may_dispatch(ctx.user(), a)) return "error_forbidden";
         auto other_id = ctx.id_form("member");
-        auto other = other_id ? find_appeal(lease, *other_id) : std::nullopt;
-        if (!other || !may_view(ctx.user(), *other, units_of(lease, other->id)))
+        auto other = other_id ? find_appeal_for_update(lease, *other_id) : std::nullopt;
+        if (!other || !staff_may_view(ctx.user(), *other, units_of(lease, other->id)))
           return "error_appeal_group";
+        // Taking over another appeal needs the authority to dispatch it, unless it is
+        // already this handler's own.
+        bool own = other->lead_unit_id && other->lead_unit_id == a.lead_unit_id &&
+                   is_handler(ctx.user(), *other);
+        if (!may_dispatch(ctx.user(), *other) && !own) return "error_forbidden";
         // The appeal open on the page becomes the primary; the suggestion joins it.
         return group(ctx.platform, lease, a, *other, who, ctx.platform.clock.now());
       },

@@ -86,7 +86,7 @@ constexpr std::array<DemoAppeal, 16> k_appeals{{
     {"street-vending", "菜场门口占道经营，早高峰行人无法通行。", "江海路菜场", 3, "dispatched"},
     {"community-affairs", "小区路灯坏了好几盏，晚上出行不安全。", "广益路20号", 1, "closed"},
     {"suggestion", "建议在社区广场增加几张休息座椅。", "社区广场", 1, "replied"},
-    {"food-safety", "超市出售过期面包，已留存购物小票。", "广益路商业街", 2, "closed_unhappy"},
+    {"food-safety", "超市出售过期面包，已留存购物小票。", "广益路商业街", 2, "review"},
     {"garbage", "垃圾分类投放点设置不合理，离住户太近。", "江海路9号", 4, "dispatched"},
     {"noise", "附近工地夜间施工噪声扰民，周末也不停工。", "江海路工地", 5, "overdue"},
     {"community-affairs", "小区绿化带被占用种菜，希望社区协调。", "江海路15号", 5, "awaiting_c"},
@@ -124,6 +124,8 @@ void seed_demo(Platform& p, db::Lease& lease) {
   auto street_officer = auth::find_account_by_username(lease, "street_officer");
   auto dept_officer = auth::find_account_by_username(lease, "department_officer");
   auto worker = auth::find_account_by_username(lease, "community_worker");
+  auto dept_unit = org::find_unit_by_code(lease, "dept-urban");
+  std::int64_t dept_officer_unit = dept_unit ? dept_unit->id : 0;
   auto now = p.clock.now();
   std::int64_t step = 0;
   for (const auto& d : k_appeals) {
@@ -152,7 +154,10 @@ void seed_demo(Platform& p, db::Lease& lease) {
     if (!a) continue;
     std::string stage = d.stage;
     if (stage == "awaiting" || stage == "awaiting_c") continue;
-    Actor street{street_officer ? street_officer->id : 0, a->desk_unit_id};
+    // The demo street officer works for 广益街道; other streets dispatch unnamed.
+    Actor street{
+        street_officer && a->desk_unit_id == communities[0].parent_id ? street_officer->id : 0,
+        a->desk_unit_id};
     if (a->status == "awaiting_dispatch") {
       auto item = lists::find_published(lease, cat->list_kind, cat->list_code);
       if (!item) continue;
@@ -160,25 +165,35 @@ void seed_demo(Platform& p, db::Lease& lease) {
     }
     if (stage == "dispatched") continue;
     if (stage == "overdue") continue;  // left unanswered: escalates on the next tick
-    Actor handler{a->route == "department" && dept_officer ? dept_officer->id
-                  : worker                                 ? worker->id
-                                                           : 0,
-                  a->lead_unit_id};
+    // The demo has one department officer (城管局) and one community worker (广益佳苑):
+    // other units' steps are recorded without a named handler.
+    std::int64_t handler_id = 0;
+    if (dept_officer && a->lead_unit_id == dept_officer_unit) handler_id = dept_officer->id;
+    if (worker && a->lead_unit_id == communities[0].id) handler_id = worker->id;
+    Actor handler{handler_id, a->lead_unit_id};
     respond(p, lease, *a, handler, "已收到，安排人员现场查看。", at + 3 * 3600);
     if (stage == "in_progress") continue;
     reply(p, lease, *a, handler, "经现场核查，问题已处理完毕，后续将加强巡查。", 0, at + 2 * 86400);
     if (stage == "replied") continue;
     Actor rater{a->resident_id, 0};
-    if (stage == "closed")
-      rate(p, lease, *a, rater, "satisfied", true, "处理及时，谢谢。", false, at + 3 * 86400);
+    // Return visits are the street centre's, three days after a reply nobody rated.
+    auto replied = at + 2 * 86400;
+    auto visit = replied + 3 * 86400 + 3600;
+    if (stage == "closed" && a->resident_id)
+      rate(p, lease, *a, rater, "satisfied", true, "处理及时，谢谢。", false, replied + 86400);
+    else if (stage == "closed")  // entered by phone: the street calls back
+      rate(p, lease, *a, street, "satisfied", true, "电话回访：满意。", true, replied + 86400);
     else if (stage == "closed_basic")
-      rate(p, lease, *a, handler, "basic", true, "回访：基本满意。", true, at + 4 * 86400);
-    else if (stage == "closed_unhappy")
-      rate(p, lease, *a, handler, "unsatisfied", false, "回访：认为处理不彻底。", true,
-           at + 4 * 86400);
-    else if (stage == "reopened")
-      rate(p, lease, *a, handler, "unsatisfied", false, "回访：电梯仍然故障。", true,
-           at + 4 * 86400);
+      rate(p, lease, *a, street, "basic", true, "回访：基本满意。", true, visit);
+    else if (stage == "review") {
+      // Not satisfied twice: reopened once, then sent to the district for review.
+      rate(p, lease, *a, street, "unsatisfied", false, "回访：认为处理不彻底。", true, visit);
+      reply(p, lease, *a, handler, "已约谈超市负责人并下架过期商品。", 0, visit + 3600);
+      rate(p, lease, *a, street, "unsatisfied", false, "回访：要求赔偿未解决。", true,
+           visit + 3 * 86400 + 7200);
+    } else if (stage == "reopened") {
+      rate(p, lease, *a, street, "unsatisfied", false, "回访：电梯仍然故障。", true, visit);
+    }
   }
 }
 }  // namespace silian::appeals

@@ -1,6 +1,7 @@
 #include "silian/modules/appeals/service/flow.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "silian/modules/lists/api.hpp"
 #include "silian/platform/audit/audit_log.hpp"
@@ -9,6 +10,7 @@
 #include "silian/platform/notify/inbox.hpp"
 #include "silian/platform/org/org_store.hpp"
 #include "silian/platform/platform.hpp"
+#include "silian/platform/search/terms.hpp"
 
 namespace silian::appeals {
 namespace {
@@ -56,15 +58,24 @@ void set_deadlines(db::Lease& lease, Appeal& a, std::int64_t now) {
   a.resolve_due = cal.add_working_days(now, category ? category->resolve_days : 5);
 }
 
-// The members of a group follow their primary through every handling step.
+// The members of a group follow their primary through every handling step they are
+// in step with; a member already rated or ahead is left alone.
 template <typename F>
-void for_group(db::Lease& lease, const Appeal& primary, F&& step) {
-  for (auto m : group_members(lease, primary.id)) step(m);
+void for_group(db::Lease& lease, const Appeal& primary, Action action, F&& step) {
+  for (auto m : group_members(lease, primary.id))
+    if (allowed(action, m.status)) step(m);
 }
 
 bool text_ok(const std::string& s, std::size_t max_bytes) {
-  return !s.empty() && s.size() <= max_bytes;
+  return !s.empty() && s.size() <= max_bytes && search::valid_utf8(s);
 }
+
+bool optional_text_ok(const std::string& s, std::size_t max_bytes) {
+  return s.size() <= max_bytes && search::valid_utf8(s);
+}
+
+constexpr int k_max_extensions = 3;
+constexpr std::int64_t k_rating_window = 3 * 86400;  // before staff may record a visit
 
 std::optional<org::OrgUnit> street_of(db::Lease& lease, std::int64_t community_id) {
   auto c = org::find_unit(lease, community_id);
@@ -97,14 +108,15 @@ Outcome submit(Platform& p, db::Lease& lease, const Intake& in, std::int64_t now
   auto category = find_category(lease, in.category_id);
   if (!category || !category->active) return std::string("error_appeal_category");
   if (!text_ok(in.description, 4000)) return std::string("error_appeal_description");
-  if (in.address.size() > 300) return std::string("error_appeal_address");
-  if (in.contact_name.size() > 100) return std::string("error_appeal_contact");
+  if (!optional_text_ok(in.address, 300)) return std::string("error_appeal_address");
+  if (!optional_text_ok(in.contact_name, 100)) return std::string("error_appeal_contact");
   if (!in.contact_phone.empty() &&
       (in.contact_phone.size() < 5 || in.contact_phone.size() > 20 ||
        in.contact_phone.find_first_not_of("0123456789+- ") != std::string::npos))
     return std::string("error_appeal_phone");
   if (in.lat.has_value() != in.lng.has_value() ||
-      (in.lat && (*in.lat < -90 || *in.lat > 90 || *in.lng < -180 || *in.lng > 180)))
+      (in.lat && (!std::isfinite(*in.lat) || !std::isfinite(*in.lng) || *in.lat < -90 ||
+                  *in.lat > 90 || *in.lng < -180 || *in.lng > 180)))
     return std::string("error_appeal_point");
   auto community = org::find_unit(lease, in.community_id);
   if (!community || community->kind != "community" || !community->active)
@@ -192,6 +204,7 @@ std::optional<std::string> dispatch(Platform& p, db::Lease& lease, Appeal& a, co
   }
   a.lead_unit_id = lead;
   a.status = "dispatched";
+  a.escalation_level = 0;  // new deadlines, a fresh start
   set_deadlines(lease, a, now);
   a.updated_at = now;
   save_state(lease, a);
@@ -205,9 +218,10 @@ std::optional<std::string> dispatch(Platform& p, db::Lease& lease, Appeal& a, co
   for (auto u : assisting)
     if (u != lead) notify_unit(lease, u, "notify_appeal_assist", a, now);
   log_audit(lease, who, "dispatch", a, "lead=" + unit->code, now);
-  for_group(lease, a, [&](Appeal& m) {
+  for_group(lease, a, Action::dispatch, [&](Appeal& m) {
     m.lead_unit_id = lead;
     m.status = "dispatched";
+    m.escalation_level = 0;
     m.dispatched_at = a.dispatched_at;
     m.response_due = a.response_due;
     m.resolve_due = a.resolve_due;
@@ -239,7 +253,7 @@ std::optional<std::string> give_back(Platform& p, db::Lease& lease, Appeal& a, c
   event(lease, a, who, "returned", false, reason, "", now);
   notify_unit(lease, a.desk_unit_id, "notify_appeal_returned", a, now);
   log_audit(lease, who, "return", a, "", now);
-  for_group(lease, a, [&](Appeal& m) {
+  for_group(lease, a, Action::give_back, [&](Appeal& m) {
     kpi_add(lease, m.month, "unit", returned_by, KpiField::dispatched, -1);
     m.status = "awaiting_dispatch";
     m.lead_unit_id = 0;
@@ -257,7 +271,7 @@ std::optional<std::string> respond(Platform& p, db::Lease& lease, Appeal& a, con
                                    const std::string& note, std::int64_t now) {
   if (a.group_id) return "error_appeal_grouped";
   if (!allowed(Action::respond, a.status)) return "error_appeal_step";
-  if (note.size() > 2000) return "error_appeal_reason";
+  if (!optional_text_ok(note, 2000)) return "error_appeal_reason";
   auto apply = [&](Appeal& x) {
     bool on_time = now <= x.response_due;
     x.status = "in_progress";
@@ -275,7 +289,7 @@ std::optional<std::string> respond(Platform& p, db::Lease& lease, Appeal& a, con
   };
   apply(a);
   log_audit(lease, who, "respond", a, "", now);
-  for_group(lease, a, apply);
+  for_group(lease, a, Action::respond, apply);
   (void)p;
   return std::nullopt;
 }
@@ -310,7 +324,7 @@ std::optional<std::string> reply(Platform& p, db::Lease& lease, Appeal& a, const
   };
   apply(a);
   log_audit(lease, who, "reply", a, "", now);
-  for_group(lease, a, apply);
+  for_group(lease, a, Action::reply, apply);
   (void)p;
   return std::nullopt;
 }
@@ -322,6 +336,9 @@ std::optional<std::string> extend(Platform& p, db::Lease& lease, Appeal& a, cons
   if (!allowed(Action::extend, a.status)) return "error_appeal_step";
   if (extra_days < 1 || extra_days > 30) return "error_appeal_extension_days";
   if (!text_ok(reason, 2000)) return "error_appeal_reason";
+  int taken = 0;
+  for (const auto& e : events_of(lease, a.id)) taken += e.kind == "extended";
+  if (taken >= k_max_extensions) return "error_appeal_extension_limit";
   auto cal = load_calendar(lease);
   auto apply = [&](Appeal& x) {
     x.resolve_due = cal.add_working_days(std::max(x.resolve_due, now) - 1, extra_days);
@@ -333,7 +350,7 @@ std::optional<std::string> extend(Platform& p, db::Lease& lease, Appeal& a, cons
   };
   apply(a);
   log_audit(lease, who, "extend", a, "days=" + std::to_string(extra_days), now);
-  for_group(lease, a, apply);
+  for_group(lease, a, Action::extend, apply);
   (void)p;
   return std::nullopt;
 }
@@ -344,7 +361,11 @@ std::optional<std::string> rate(Platform& p, db::Lease& lease, Appeal& a, const 
   if (!allowed(by_staff ? Action::visit : Action::rate, a.status)) return "error_appeal_step";
   auto rating = parse_rating(rating_text);
   if (!rating) return "error_appeal_rating";
-  if (comment.size() > 2000) return "error_appeal_reason";
+  if (!optional_text_ok(comment, 2000)) return "error_appeal_reason";
+  // A return visit stands in for a rating the resident did not give: for appeals without
+  // a resident account, or once the resident has had three days to rate.
+  if (by_staff && a.resident_id && now < a.replied_at + k_rating_window)
+    return "error_appeal_visit_early";
   auto next = status_after_rating(*rating, a.reopen_count);
   a.rating = rating_name(*rating);
   a.resolved = resolved;
@@ -355,7 +376,9 @@ std::optional<std::string> rate(Platform& p, db::Lease& lease, Appeal& a, const 
     // A first "not satisfied" reopens the appeal for the same lead unit.
     a.reopen_count += 1;
     a.status = "in_progress";
+    a.escalation_level = 0;
     a.replied_at = 0;
+    a.public_reply.clear();  // the earlier reply stays in the timeline, not as the answer
     a.resolve_due = load_calendar(lease).add_working_days(now, 5);
     save_state(lease, a);
     event(lease, a, {0, 0}, "reopened", true, "", "", now);
@@ -405,20 +428,28 @@ std::optional<std::string> group(Platform& p, db::Lease& lease, Appeal& primary,
   if (primary.id == member.id || primary.group_id || member.group_id ||
       !group_members(lease, member.id).empty())
     return "error_appeal_group";
-  if (!is_open(primary.status) || member.status == "replied" || !is_open(member.status) ||
-      primary.status == "replied" || primary.status == "review")
-    return "error_appeal_group";
+  // Only a member not yet worked on joins, and only a primary not yet answered takes one:
+  // the member then follows the primary's remaining steps, and is counted for them once.
+  bool member_fresh = member.status == "awaiting_dispatch" || member.status == "dispatched";
+  bool primary_open = primary.status == "awaiting_dispatch" || primary.status == "dispatched" ||
+                      primary.status == "in_progress";
+  if (!member_fresh || !primary_open) return "error_appeal_group";
   if (member.lead_unit_id && member.lead_unit_id != primary.lead_unit_id)
     kpi_add(lease, member.month, "unit", member.lead_unit_id, KpiField::dispatched, -1);
   bool newly_dispatched = primary.lead_unit_id && member.lead_unit_id != primary.lead_unit_id;
+  // If the primary has already been responded to, the member is responded to now, on
+  // time by its own deadline when it had one.
+  bool responds_now = primary.status == "in_progress";
+  auto own_due = member.response_due ? member.response_due : primary.response_due;
   member.group_id = primary.id;
   member.status = primary.status;
   member.lead_unit_id = primary.lead_unit_id;
   member.dispatched_at = primary.dispatched_at;
   member.response_due = primary.response_due;
   member.resolve_due = primary.resolve_due;
-  member.responded_at = primary.responded_at;
+  member.responded_at = responds_now ? now : 0;
   member.handler_id = primary.handler_id;
+  member.escalation_level = primary.escalation_level;
   member.updated_at = now;
   save_state(lease, member);
   std::vector<std::int64_t> assisting;
@@ -427,6 +458,13 @@ std::optional<std::string> group(Platform& p, db::Lease& lease, Appeal& primary,
   set_units(lease, member.id, primary.lead_unit_id, assisting, now);
   if (newly_dispatched)
     kpi_add(lease, member.month, "unit", member.lead_unit_id, KpiField::dispatched, 1);
+  if (responds_now) {
+    kpi_add(lease, member.month, "account", member.handler_id, KpiField::dispatched, 1);
+    if (now <= own_due) {
+      kpi_add(lease, member.month, "unit", member.lead_unit_id, KpiField::responded_on_time, 1);
+      kpi_add(lease, member.month, "account", member.handler_id, KpiField::responded_on_time, 1);
+    }
+  }
   event(lease, member, who, "grouped", true, "", primary.public_no, now);
   event(lease, primary, who, "group_added", false, "", member.public_no, now);
   log_audit(lease, who, "group", member, "primary=" + primary.public_no, now);
@@ -444,7 +482,7 @@ void run_deadline_job(db::Lease& lease, const std::string& payload, std::int64_t
     return;
   }
   auto kind = payload.substr(colon + 1);
-  auto a = find_appeal(lease, id);
+  auto a = find_appeal_for_update(lease, id);
   if (!a) return;
   bool missed = kind == "response"
                     ? a->status == "dispatched" && a->response_due && a->response_due <= now
@@ -454,11 +492,11 @@ void run_deadline_job(db::Lease& lease, const std::string& payload, std::int64_t
   a->escalation_level = next_level(a->escalation_level);
   a->updated_at = now;
   save_state(lease, *a);
+  // Level 1 is the street centre that dispatched it; level 2, or a street's own miss,
+  // is the district.
   auto street = org::find_unit(lease, a->desk_unit_id);
-  std::int64_t supervisor =
-      a->escalation_level == 1 || !street ? a->desk_unit_id : street->parent_id;
-  // A department's or street's own miss goes straight to the district.
-  if (a->escalation_level == 1 && a->lead_unit_id == a->desk_unit_id && street)
+  std::int64_t supervisor = a->desk_unit_id;
+  if (street && (a->escalation_level >= 2 || a->lead_unit_id == a->desk_unit_id))
     supervisor = street->parent_id;
   auto unit = org::find_unit(lease, supervisor);
   add_event(lease, {0, a->id, now, 0, supervisor, "escalated", true, "",
@@ -471,7 +509,8 @@ void run_deadline_job(db::Lease& lease, const std::string& payload, std::int64_t
   // Still unhandled a working day later: climb again.
   if (a->escalation_level < k_top_level)
     jobs::enqueue(lease, k_deadline_job, payload, load_calendar(lease).add_working_hours(now, 24),
-                  "appeal-" + std::to_string(id) + "-" + kind + "-level-" +
-                      std::to_string(a->escalation_level));
+                  "appeal-" + std::to_string(id) + "-" + kind + "-due-" +
+                      std::to_string(kind == "response" ? a->response_due : a->resolve_due) +
+                      "-level-" + std::to_string(a->escalation_level));
 }
 }  // namespace silian::appeals

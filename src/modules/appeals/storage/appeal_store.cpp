@@ -14,7 +14,8 @@ const char* k_select =
     "COALESCE(a.lng, 0), COALESCE(a.resident_id, 0), a.contact_name_sealed, "
     "a.contact_phone_sealed, a.anonymous, a.entered_by, COALESCE(a.api_key_id, 0), a.route, "
     "a.status, a.desk_unit_id, COALESCE(a.lead_unit_id, 0), a.handler_id, d.name, d.path, "
-    "COALESCE(l.name, ''), COALESCE(l.path, ''), a.escalation_level, COALESCE(a.group_id, 0), "
+    "COALESCE(l.name, ''), COALESCE(l.path, ''), COALESCE(l.kind, ''), a.escalation_level, "
+    "COALESCE(a.group_id, 0), "
     "a.reopen_count, a.month, a.received_at, a.dispatched_at, a.response_due, a.resolve_due, "
     "a.responded_at, a.replied_at, a.closed_at, a.rating, a.resolved, a.public_reply, "
     "a.updated_at ";
@@ -66,6 +67,7 @@ struct Row {
     st.exchange(soci::into(a.desk_unit_path));
     st.exchange(soci::into(a.lead_unit_name));
     st.exchange(soci::into(a.lead_unit_path));
+    st.exchange(soci::into(a.lead_unit_kind));
     st.exchange(soci::into(level));
     st.exchange(soci::into(group));
     st.exchange(soci::into(reopen));
@@ -137,20 +139,28 @@ std::optional<Appeal> one(db::Lease& lease, const std::string& where, const std:
   return found.front();
 }
 
+// The index's query syntax for the terms. Terms hold only letters, digits and Han
+// characters, but quotes are still doubled (FTS5) or escaped (tsquery) in case that
+// ever changes: user text must never become query syntax.
 std::string fts_query(const search::Query& q, db::Engine engine) {
-  std::string out;
   const bool sqlite = engine == db::Engine::sqlite;
-  for (const auto& t : q.terms)
-    out += (out.empty() ? "" : sqlite ? " AND " : " & ") + ("\"" + t + "\"");
+  auto quote = [&](const std::string& t) {
+    std::string out = sqlite ? "\"" : "'";
+    for (char c : t) {
+      if (sqlite && c == '"')
+        out += "\"\"";
+      else if (!sqlite && (c == '\'' || c == '\\'))
+        out += std::string("\\") + c;
+      else
+        out += c;
+    }
+    return out + (sqlite ? "\"" : "'");
+  };
+  std::string out;
+  const char* glue = sqlite ? " AND " : " & ";
+  for (const auto& t : q.terms) out += (out.empty() ? "" : glue) + quote(t);
   for (const auto& p : q.prefixes)
-    out += (out.empty() ? "" : sqlite ? " AND " : " & ") + ("\"" + p + "\"" + (sqlite ? "*" : ""));
-  if (!sqlite) {
-    // tsquery syntax: 'term' & 'pre':*
-    std::string pg;
-    for (const auto& t : q.terms) pg += (pg.empty() ? "" : " & ") + ("'" + t + "'");
-    for (const auto& p : q.prefixes) pg += (pg.empty() ? "" : " & ") + ("'" + p + "':*");
-    return pg;
-  }
+    out += (out.empty() ? "" : glue) + quote(p) + (sqlite ? "*" : ":*");
   return out;
 }
 
@@ -376,7 +386,7 @@ void index_appeal(db::Lease& lease, std::int64_t id, const std::string& text) {
 void rebuild_search_index(db::Lease& lease) {
   auto& s = lease.session();
   if (lease.engine() == db::Engine::sqlite)
-    s << "DELETE FROM appeal_search";  // contentless FTS5: drop every row
+    s << "INSERT INTO appeal_search (appeal_search) VALUES ('delete-all')";  // contentless FTS5
   else
     s << "DELETE FROM appeal_search";
   std::vector<std::pair<long long, std::string>> rows;
@@ -392,6 +402,11 @@ void rebuild_search_index(db::Lease& lease) {
 std::optional<Appeal> find_appeal(db::Lease& lease, std::int64_t id) {
   return one(lease, "WHERE a.id = :id", std::to_string(id));
 }
+std::optional<Appeal> find_appeal_for_update(db::Lease& lease, std::int64_t id) {
+  if (lease.engine() == db::Engine::sqlite) return find_appeal(lease, id);
+  return one(lease, "WHERE a.id = :id FOR UPDATE OF a", std::to_string(id));
+}
+
 std::optional<Appeal> find_by_public_no(db::Lease& lease, const std::string& no) {
   return one(lease, "WHERE a.public_no = :no", no);
 }
@@ -422,7 +437,8 @@ void save_state(db::Lease& lease, const Appeal& a) {
 
 std::vector<Appeal> group_members(db::Lease& lease, std::int64_t primary_id) {
   return query_appeals(lease,
-                       std::string(k_select) + k_from + "WHERE a.group_id = :g ORDER BY a.id",
+                       std::string(k_select) + k_from + "WHERE a.group_id = :g ORDER BY a.id" +
+                           (lease.engine() == db::Engine::postgresql ? " FOR UPDATE OF a" : ""),
                        {std::to_string(primary_id)});
 }
 
@@ -533,11 +549,28 @@ std::optional<Attachment> find_attachment(db::Lease& lease, std::int64_t appeal_
   return std::nullopt;
 }
 
-std::vector<Appeal> search(db::Lease& lease, const Filter& f, int limit, int offset) {
-  std::string from = k_from, where = "WHERE 1 = 1";
-  std::string order = " ORDER BY a.id DESC";
+namespace {
+struct Query {
+  std::string from, where, order;
   std::vector<std::string> args;
-  auto q = search::parse_query(f.text);
+};
+
+// FROM, WHERE and ORDER BY for a filter; every value the user typed is bound.
+Query build_query(db::Lease& lease, const Filter& f) {
+  Query out{k_from, "WHERE 1 = 1", " ORDER BY a.id DESC", {}};
+  auto& from = out.from;
+  auto& where = out.where;
+  auto& order = out.order;
+  auto& args = out.args;
+  // A public number typed into the search box finds that appeal.
+  auto text = f.text;
+  std::vector<std::string> numbers = f.public_nos;
+  if (text.size() >= 9 && text.size() <= 20 && text.starts_with("SL") &&
+      text.find_first_not_of("SL0123456789-") == std::string::npos) {
+    numbers.push_back(text);
+    text.clear();
+  }
+  auto q = search::parse_query(text);
   const bool sqlite = lease.engine() == db::Engine::sqlite;
   if (!q.empty()) {
     // Drive the query from the full-text index, newest first, so that a frequent word
@@ -582,11 +615,11 @@ std::vector<Appeal> search(db::Lease& lease, const Filter& f, int limit, int off
     }
     where += ")";
   }
-  if (!f.public_nos.empty()) {
+  if (!numbers.empty()) {
     where += " AND a.public_no IN (";
-    for (std::size_t i = 0; i < f.public_nos.size(); ++i) {
+    for (std::size_t i = 0; i < numbers.size(); ++i) {
       where += (i ? ", :pn" : ":pn") + std::to_string(i);
-      args.push_back(f.public_nos[i]);
+      args.push_back(numbers[i]);
     }
     where += ")";
   }
@@ -615,9 +648,29 @@ std::vector<Appeal> search(db::Lease& lease, const Filter& f, int limit, int off
     }
     where += " AND (" + (scope.empty() ? std::string("1 = 0") : scope) + ")";
   }
-  std::string sql = std::string(k_select) + from + where + order + " LIMIT " +
+  return out;
+}
+}  // namespace
+
+std::vector<Appeal> search(db::Lease& lease, const Filter& f, int limit, int offset) {
+  auto q = build_query(lease, f);
+  std::string sql = std::string(k_select) + q.from + q.where + q.order + " LIMIT " +
                     std::to_string(limit + 1) + " OFFSET " + std::to_string(offset);
-  return query_appeals(lease, sql, args);
+  return query_appeals(lease, sql, q.args);
+}
+
+std::int64_t count_appeals(db::Lease& lease, const Filter& f, std::int64_t cap) {
+  auto q = build_query(lease, f);
+  long long n = 0;
+  soci::statement st(lease.session());
+  st.alloc();
+  for (const auto& a : q.args) st.exchange(soci::use(a));
+  st.exchange(soci::into(n));
+  st.prepare("SELECT COUNT(*) FROM (SELECT a.id " + q.from + q.where + " LIMIT " +
+             std::to_string(cap) + ") capped");
+  st.define_and_bind();
+  st.execute(true);
+  return n;
 }
 
 std::vector<std::pair<Appeal, double>> near_duplicates(db::Lease& lease, const Appeal& a,

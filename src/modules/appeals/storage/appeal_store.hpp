@@ -56,7 +56,7 @@ struct Appeal {
   std::int64_t entered_by = 0, api_key_id = 0;
   std::string route, status;
   std::int64_t desk_unit_id = 0, lead_unit_id = 0, handler_id = 0;
-  std::string desk_unit_name, desk_unit_path, lead_unit_name, lead_unit_path;
+  std::string desk_unit_name, desk_unit_path, lead_unit_name, lead_unit_path, lead_unit_kind;
   std::int64_t escalation_level = 0, group_id = 0, reopen_count = 0;
   std::string month;
   std::int64_t received_at = 0, dispatched_at = 0, response_due = 0, resolve_due = 0,
@@ -71,10 +71,15 @@ struct Appeal {
 // terms; returns the id.
 std::int64_t insert_appeal(db::Lease& lease, Appeal& a);
 std::optional<Appeal> find_appeal(db::Lease& lease, std::int64_t id);
+// Inside a write transaction: the appeal's row locked until commit (FOR UPDATE on
+// PostgreSQL; SQLite's BEGIN IMMEDIATE already holds the write lock), so that two steps
+// on one appeal never both pass the status check.
+std::optional<Appeal> find_appeal_for_update(db::Lease& lease, std::int64_t id);
 std::optional<Appeal> find_by_public_no(db::Lease& lease, const std::string& no);
 std::optional<Appeal> find_by_token(db::Lease& lease, const std::string& token);
 // Writes the mutable state (status, units, deadlines, rating, reply...).
 void save_state(db::Lease& lease, const Appeal& a);
+// The members of a group, locked like find_appeal_for_update.
 std::vector<Appeal> group_members(db::Lease& lease, std::int64_t primary_id);
 
 struct AppealUnit {
@@ -125,6 +130,9 @@ struct Filter {
 };
 // Newest first; `limit + 1` rows are read so callers can tell whether a next page exists.
 std::vector<Appeal> search(db::Lease& lease, const Filter& f, int limit, int offset);
+
+// How many appeals match, counting no further than `cap` (workbench counters).
+std::int64_t count_appeals(db::Lease& lease, const Filter& f, std::int64_t cap);
 
 // Open appeals near this one: same grid (or community without a grid), recent, similar
 // text. Returns (appeal, similarity) pairs, best first.
