@@ -1,4 +1,6 @@
 // C2: the appeal loop through the web routes, on both engines, with the demo district.
+#include <thread>
+
 #include "silian/modules/appeals/storage/appeal_store.hpp"
 #include "silian/platform/audit/audit_log.hpp"
 #include "silian/platform/core/demo.hpp"
@@ -502,6 +504,28 @@ TEST_P(Appeals, GroupingTakesOnlyFreshAppealsAndNeedsTheAuthorityToDispatchThem)
   EXPECT_EQ(load(mine).status, "in_progress");
   worker->post("/appeals/" + std::to_string(mine) + "/reply", {{"reply", "已安装充电桩"}});
   EXPECT_EQ(load(fourth).status, "closed");
+}
+
+TEST_P(Appeals, TwoDispatchesAtOnceDispatchOnce) {
+  auto resident = as("resident");
+  auto id = submit(*resident, "garbage", "垃圾站满了");
+  auto path = "/appeals/" + std::to_string(id) + "/dispatch";
+  auto first = as("street_officer");
+  auto second = as("district_admin");
+  auto urban = unit("dept-urban"), eco = unit("dept-eco");
+  std::vector<int> statuses(2);
+  std::thread a([&] { statuses[0] = first->post(path, {{"lead", urban}}).status; });
+  std::thread b([&] { statuses[1] = second->post(path, {{"lead", eco}}).status; });
+  a.join();
+  b.join();
+  std::sort(statuses.begin(), statuses.end());
+  EXPECT_EQ(statuses, (std::vector<int>{303, 409}));
+  EXPECT_EQ(count("SELECT COUNT(*) FROM appeal_units WHERE role = 'lead' AND appeal_id = " +
+                  std::to_string(id)),
+            1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM appeal_events WHERE kind = 'dispatched' AND appeal_id = " +
+                  std::to_string(id)),
+            1);
 }
 
 TEST_P(Appeals, OddInputNeverBreaksAPage) {
