@@ -32,6 +32,12 @@ TEST(WorkCalendar, LocalDatesAreChinaStandardTime) {
   EXPECT_TRUE(valid_date("2028-02-29"));
 }
 
+TEST(WorkCalendar, DeadlinesAtMidnightReadAsTheEndOfTheDayBefore) {
+  EXPECT_EQ(format_deadline(at("2026-11-17T00:00:00+08:00")), "2026-11-16 24:00");
+  EXPECT_EQ(format_deadline(at("2026-11-16T15:30:00+08:00")), "2026-11-16 15:30");
+  EXPECT_EQ(format_deadline(at("2026-11-16T00:00:01+08:00")), "2026-11-16 00:00");
+}
+
 TEST(WorkCalendar, WorkingDaysSkipRestDaysAndEndAtMidnight) {
   WorkCalendar cal;
   // Friday afternoon + 1 working day = end of Monday.

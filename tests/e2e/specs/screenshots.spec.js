@@ -30,6 +30,15 @@ const SHOTS = [
   ['burden', null, '/burden'],
   ['task-new-department', 'department_officer', '/tasks/new'],
   ['community-tasks-worker', 'community_worker', '/community/tasks'],
+  ['appeal-new-resident', 'resident', '/appeals/new'],
+  ['my-appeals-resident', 'resident', '/my/appeals'],
+  ['my-appeal-resident', 'resident', '/my/appeals/2'],
+  ['appeals-street', 'street_officer', '/appeals'],
+  ['appeal-detail-street', 'street_officer', '/appeals/5'],
+  ['appeal-detail-department', 'department_officer', '/appeals/4'],
+  ['appeal-kpi-admin', 'district_admin', '/kpi/appeals'],
+  ['appeal-admin', 'district_admin', '/admin/appeals'],
+  ['appeal-board', null, '/board'],
 ];
 
 test.beforeAll(() => fs.mkdirSync(outDir, { recursive: true }));

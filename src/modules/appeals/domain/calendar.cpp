@@ -24,6 +24,15 @@ constexpr std::int64_t k_day = 86400;
 std::string local_date(std::int64_t at) { return format_day(day_of(at)); }
 std::string local_month(std::int64_t at) { return local_date(at).substr(0, 7); }
 
+std::string format_deadline(std::int64_t at) {
+  if ((at + k_local_offset) % k_day == 0) return local_date(at - 1) + " 24:00";
+  auto local = at + k_local_offset;
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(local % k_day / 3600),
+                static_cast<int>(local % 3600 / 60));
+  return local_date(at) + " " + buf;
+}
+
 bool valid_date(const std::string& date) {
   if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
   for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})

@@ -16,6 +16,9 @@ std::string local_month(std::int64_t at);
 // Unix time of local midnight starting the day `date` (YYYY-MM-DD); throws on bad input.
 std::int64_t local_midnight(const std::string& date);
 bool valid_date(const std::string& date);
+// A deadline as people read it: local midnight is the end of the day before, so
+// 2026-11-17T00:00+08:00 reads "2026-11-16 24:00"; other times "2026-11-16 15:30".
+std::string format_deadline(std::int64_t at);
 
 class WorkCalendar {
  public:

@@ -128,7 +128,7 @@ views::Value appeal_row(http::RequestContext& ctx, const Appeal& a, std::int64_t
                    {"status_code", a.status},
                    {"overdue", overdue}};
   if (!a.lead_unit_name.empty()) row.set("lead", ctx.script(a.lead_unit_name));
-  if (a.resolve_due) row.set("due", format_local_minutes(a.resolve_due));
+  if (a.resolve_due) row.set("due", format_deadline(a.resolve_due));
   if (a.escalation_level)
     row.set("escalated", ctx.t("appeal_level_" + std::to_string(a.escalation_level)));
   if (a.group_id) row.set("grouped", true);
@@ -152,8 +152,8 @@ views::Value timeline(http::RequestContext& ctx, const std::vector<Event>& event
     if (!e.body.empty()) item.set("body", ctx.script(e.body));
     if (e.kind == "extended" && !e.detail.empty()) {
       try {
-        item.set("detail", ctx.tf("appeal_new_deadline",
-                                  {{"due", format_local_minutes(std::stoll(e.detail))}}));
+        item.set("detail",
+                 ctx.tf("appeal_new_deadline", {{"due", format_deadline(std::stoll(e.detail))}}));
       } catch (...) {
       }
     } else if (e.kind == "rated" || e.kind == "visited") {

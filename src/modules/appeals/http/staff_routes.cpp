@@ -128,7 +128,7 @@ Response detail(RequestContext& ctx) {
   if (!a.address.empty()) data.set("address", ctx.script(a.address));
   if (!a.grid_name.empty()) data.set("grid", ctx.script(a.grid_name));
   if (a.lat) data.set("point", std::to_string(*a.lat) + ", " + std::to_string(*a.lng));
-  if (a.response_due) data.set("response_due", format_local_minutes(a.response_due));
+  if (a.response_due) data.set("response_due", format_deadline(a.response_due));
   if (!a.public_reply.empty()) data.set("reply", ctx.script(a.public_reply));
   if (!a.rating.empty()) data.set("rating", ctx.t("appeal_rating_" + a.rating));
   // The contact: the handler sees it in full (and the read is logged); others in scope
