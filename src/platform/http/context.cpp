@@ -150,14 +150,11 @@ bool RequestContext::wants_json() const {
 Response RequestContext::page(const std::string& template_path, const std::string& title_key,
                               views::Value data, int status) {
   const auto& catalog = i18n::Catalog::instance();
-  views::Value t_obj;
-  for (const auto& [k, v] : catalog.all(lang)) t_obj.set(k, v);
-  data.set("t", t_obj);
   data.set("csrf", csrf_token);
-  std::string body = views::render(template_path, data);
+  // The catalogue's texts are compiled into each template per language.
+  std::string body = views::render(template_path, data, lang);
 
   views::Value layout;
-  layout.set("t", t_obj);
   layout.set("body", body);
   layout.set("title", t(title_key));
   layout.set("lang", lang);
@@ -192,7 +189,7 @@ Response RequestContext::page(const std::string& template_path, const std::strin
   }
   Response r;
   r.status = status;
-  r.body = views::render("src/platform/views/layout.mustache", layout);
+  r.body = views::render("src/platform/views/layout.mustache", layout, lang);
   return r;
 }
 

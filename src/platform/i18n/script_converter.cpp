@@ -1,11 +1,14 @@
 #include "silian/platform/i18n/script_converter.hpp"
 
 #include <opencc/opencc.h>
-#include <mutex>
+#include <algorithm>
+#include <map>
 #include <stdexcept>
 
 namespace silian::i18n {
 namespace {
+// One OpenCC handle per thread: a handle is not documented as thread-safe, and a shared
+// one behind a mutex made every page of every worker wait for each other.
 class Converter {
  public:
   explicit Converter(const char* config) : handle_(opencc_open(config)) {
@@ -13,27 +16,39 @@ class Converter {
       throw std::runtime_error(std::string("OpenCC configuration not found: ") + config);
   }
   ~Converter() { opencc_close(handle_); }
+  Converter(const Converter&) = delete;
+  Converter& operator=(const Converter&) = delete;
+
   std::string convert(std::string_view text) {
     if (text.empty()) return {};
-    std::lock_guard lock(mutex_);  // an OpenCC handle is not documented as thread-safe
+    // Latin text has nothing to convert.
+    if (std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; }))
+      return std::string(text);
+    // Names of units, categories and the like repeat on every page: remember short ones.
+    const bool cacheable = text.size() <= 96;
+    if (cacheable) {
+      if (auto it = cache_.find(text); it != cache_.end()) return it->second;
+      if (cache_.size() >= 4096) cache_.clear();
+    }
     char* out = opencc_convert_utf8(handle_, text.data(), text.size());
     if (out == nullptr) return std::string(text);
     std::string result(out);
     opencc_convert_utf8_free(out);
+    if (cacheable) cache_.emplace(std::string(text), result);
     return result;
   }
 
  private:
   opencc_t handle_;
-  std::mutex mutex_;
+  std::map<std::string, std::string, std::less<>> cache_;
 };
 
 Converter& s2t() {
-  static Converter c("s2t.json");
+  thread_local Converter c("s2t.json");
   return c;
 }
 Converter& t2s() {
-  static Converter c("t2s.json");
+  thread_local Converter c("t2s.json");
   return c;
 }
 }  // namespace
