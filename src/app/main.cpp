@@ -71,9 +71,17 @@ int serve(const Options& o) {
   });
   // RESTinio stops on SIGINT; treat SIGTERM (systemd, container runtimes) the same.
   std::signal(SIGTERM, [](int) { std::raise(SIGINT); });
+  // The ticker stops however serving ends: a port already in use throws here, and a
+  // joinable thread left behind would abort the process instead of reporting it.
+  struct StopTicker {
+    std::atomic<bool>& running;
+    std::thread& ticker;
+    ~StopTicker() {
+      running.store(false);
+      if (ticker.joinable()) ticker.join();
+    }
+  } stop{running, ticker};
   silian::http::serve(*p, host, static_cast<unsigned short>(port));
-  running.store(false);
-  ticker.join();
   return 0;
 }
 

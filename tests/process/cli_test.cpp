@@ -114,3 +114,14 @@ TEST(Cli, BackupMovesADistrictBetweenEnginesBothWays) {
   auto missing = run_silian({"restore", "--db", back, "--from", dir + "/nope.backup"}, env);
   EXPECT_NE(missing.exit_code, 0);
 }
+
+TEST(Cli, ServeOnAPortInUseFailsClearlyInsteadOfAborting) {
+  auto dir = temp_dir();
+  auto db = "sqlite:" + dir + "/silian.db";
+  auto env = env_for(dir);
+  ServerProcess first(db, env);
+  auto second = run_silian(
+      {"serve", "--db", db, "--listen", "127.0.0.1:" + std::to_string(first.port())}, env);
+  EXPECT_EQ(second.exit_code, 2) << second.output;  // not 134 (SIGABRT)
+  EXPECT_NE(second.output.find("silian: "), std::string::npos) << second.output;
+}

@@ -1,7 +1,16 @@
 #include "silian/platform/http/server.hpp"
 
+#include <netdb.h>
 #include <spdlog/spdlog.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <algorithm>
+
+#include <cerrno>
+#include <cstring>
+#include <memory>
+#include <stdexcept>
+
 #include <restinio/all.hpp>
 
 #include "silian/platform/http/dispatcher.hpp"
@@ -10,6 +19,30 @@
 
 namespace silian::http {
 namespace {
+// RESTinio does not return cleanly when it cannot bind (its pool threads are left
+// waiting), so the address is tried first and a clear error thrown instead.
+void ensure_can_listen(const std::string& host, unsigned short port) {
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE;
+  addrinfo* found = nullptr;
+  if (getaddrinfo(host.c_str(), std::to_string(port).c_str(), &hints, &found) != 0 || !found)
+    throw std::runtime_error("cannot resolve listen address " + host);
+  std::unique_ptr<addrinfo, decltype(&freeaddrinfo)> guard(found, &freeaddrinfo);
+  int fd = socket(found->ai_family, found->ai_socktype, found->ai_protocol);
+  if (fd < 0)
+    throw std::runtime_error(std::string("cannot open a socket: ") + std::strerror(errno));
+  int yes = 1;
+  setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);  // as RESTinio binds
+  int rc = bind(fd, found->ai_addr, found->ai_addrlen);
+  int err = errno;
+  close(fd);
+  if (rc != 0)
+    throw std::runtime_error("cannot listen on " + host + ":" + std::to_string(port) + ": " +
+                             std::strerror(err));
+}
+
 constexpr std::size_t k_max_body = 8 * 1024 * 1024;
 
 Request adapt(const restinio::request_handle_t& req) {
@@ -103,6 +136,7 @@ void serve(Platform& platform, const std::string& host, unsigned short port) {
                       .read_next_http_message_timelimit(std::chrono::seconds(30))
                       .handle_request_timeout(std::chrono::seconds(60))
                       .request_handler(std::move(handler));
+  ensure_can_listen(host, port);
   spdlog::info("event=serving url=http://{}:{}", host, port);
   restinio::run(std::move(settings));
 }

@@ -185,10 +185,11 @@ Response post_request(RequestContext& ctx) {
   in.contact_phone = ctx.form("phone");
   in.channel = "open311";
   in.api_key_id = key->id;
+  // Reads and checks first; the write lock is taken only for the writes.
+  auto plan = plan_intake(p, lease, in);
+  if (auto* refusal = std::get_if<std::string>(&plan)) return error(f, 400, ctx.t(*refusal));
   db::Transaction tx(lease);
-  auto outcome = submit(p, lease, in, p.clock.now());
-  if (auto* refusal = std::get_if<std::string>(&outcome)) return error(f, 400, ctx.t(*refusal));
-  auto& a = std::get<Appeal>(outcome);
+  auto a = store_intake(lease, std::get<IntakePlan>(plan), p.clock.now());
   tx.commit();
   auto list = Node::array("request");
   list.push(Node::object()

@@ -224,12 +224,13 @@ Response intake_submit(RequestContext& ctx, bool staff) {
     if (auto r = uploads::check(f->data, true); r != uploads::Refusal::none)
       return intake_form(ctx, staff, 422, {upload_refusal_key(r)});
   auto lease = p.db->lease();
-  auto now = p.clock.now();
-  db::Transaction tx(lease);
-  auto outcome = submit(p, lease, in, now);
-  if (auto* refusal = std::get_if<std::string>(&outcome))
+  // Reads and checks first; the write lock is taken only for the writes.
+  auto plan = plan_intake(p, lease, in);
+  if (auto* refusal = std::get_if<std::string>(&plan))
     return intake_form(ctx, staff, 422, {*refusal});
-  auto& a = std::get<Appeal>(outcome);
+  db::Transaction tx(lease);
+  auto now = p.clock.now();
+  auto a = store_intake(lease, std::get<IntakePlan>(plan), now);
   for (const auto* f : photos) {
     auto stored = uploads::store(lease, f->data, f->filename, true, ctx.user().account_id, now);
     attach(lease, a.id, stored.id, 0, true);

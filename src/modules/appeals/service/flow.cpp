@@ -104,7 +104,7 @@ std::vector<std::int64_t> unit_staff(db::Lease& lease, std::int64_t unit_id) {
   return out;
 }
 
-Outcome submit(Platform& p, db::Lease& lease, const Intake& in, std::int64_t now) {
+std::variant<IntakePlan, std::string> plan_intake(Platform& p, db::Lease& lease, const Intake& in) {
   auto category = find_category(lease, in.category_id);
   if (!category || !category->active) return std::string("error_appeal_category");
   if (!text_ok(in.description, 4000)) return std::string("error_appeal_description");
@@ -145,7 +145,8 @@ Outcome submit(Platform& p, db::Lease& lease, const Intake& in, std::int64_t now
     if (!item || !item->department_id) return std::string("error_appeal_category_unrouted");
   }
 
-  Appeal a;
+  IntakePlan plan;
+  auto& a = plan.appeal;
   a.category_id = category->id;
   a.channel = in.channel;
   a.description = in.description;
@@ -165,25 +166,43 @@ Outcome submit(Platform& p, db::Lease& lease, const Intake& in, std::int64_t now
   a.status = status;
   a.desk_unit_id = street->id;
   a.lead_unit_id = lead;
+  plan.response_hours = category->response_hours;
+  plan.resolve_days = category->resolve_days;
+  plan.calendar = load_calendar(lease);
+  plan.lead_name = lead == community->id ? community->name : lead ? street->name : "";
+  plan.recipients = unit_staff(lease, lead ? lead : street->id);
+  plan.notice_key = lead ? "notify_appeal_dispatched" : "notify_appeal_to_dispatch";
+  plan.actor = in.entered_by ? in.entered_by : in.resident_id;
+  return plan;
+}
+
+Appeal store_intake(db::Lease& lease, IntakePlan& plan, std::int64_t now) {
+  Appeal a = plan.appeal;
   a.received_at = now;
   insert_appeal(lease, a);
-  Actor who{in.entered_by ? in.entered_by : in.resident_id, 0};
-  event(lease, a, who, "submitted", true, "", in.channel, now);
-  if (lead) {
-    set_deadlines(lease, a, now);
+  Actor who{plan.actor, 0};
+  event(lease, a, who, "submitted", true, "", a.channel, now);
+  if (a.lead_unit_id) {
+    a.dispatched_at = now;
+    a.response_due = plan.calendar.add_working_hours(now, plan.response_hours);
+    a.resolve_due = plan.calendar.add_working_days(now, plan.resolve_days);
     a.updated_at = now;
     save_state(lease, a);
-    set_units(lease, a.id, lead, {}, now);
-    kpi_add(lease, a.month, "unit", lead, KpiField::dispatched, 1);
-    event(lease, a, {0, 0}, "dispatched", true, "",
-          org::find_unit(lease, lead) ? org::find_unit(lease, lead)->name : "", now);
+    set_units(lease, a.id, a.lead_unit_id, {}, now);
+    kpi_add(lease, a.month, "unit", a.lead_unit_id, KpiField::dispatched, 1);
+    event(lease, a, {0, 0}, "dispatched", true, "", plan.lead_name, now);
     schedule_deadlines(lease, a);
-    notify_unit(lease, lead, "notify_appeal_dispatched", a, now);
-  } else {
-    notify_unit(lease, street->id, "notify_appeal_to_dispatch", a, now);
   }
-  log_audit(lease, who, "submit", a, "channel=" + in.channel, now);
+  for (auto account : plan.recipients)
+    notify::send(lease, account, plan.notice_key, {{"no", a.public_no}}, link(a), now);
+  log_audit(lease, who, "submit", a, "channel=" + a.channel, now);
   return a;
+}
+
+Outcome submit(Platform& p, db::Lease& lease, const Intake& in, std::int64_t now) {
+  auto plan = plan_intake(p, lease, in);
+  if (auto* refusal = std::get_if<std::string>(&plan)) return *refusal;
+  return store_intake(lease, std::get<IntakePlan>(plan), now);
 }
 
 std::optional<std::string> dispatch(Platform& p, db::Lease& lease, Appeal& a, const Actor& who,

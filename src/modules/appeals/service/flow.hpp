@@ -36,7 +36,22 @@ struct Intake {
 // A refusal is a catalogue key; nothing was written.
 using Outcome = std::variant<Appeal, std::string>;
 
-// Validates and stores a new appeal, routed by its category's list item.
+// Everything a new appeal needs read and checked before the write transaction starts,
+// so that the database's write lock is held only for the writes themselves.
+struct IntakePlan {
+  Appeal appeal;  // routed and sealed; no id, number or times yet
+  std::string lead_name;
+  std::int64_t response_hours = 24, resolve_days = 5;
+  WorkCalendar calendar;
+  std::vector<std::int64_t> recipients;  // staff told of the new appeal
+  std::string notice_key;
+  std::int64_t actor = 0;
+};
+// Validates and routes an intake by its category's list item; a refusal is a key.
+std::variant<IntakePlan, std::string> plan_intake(Platform& p, db::Lease& lease, const Intake& in);
+// Writes a planned appeal: call inside the write transaction.
+Appeal store_intake(db::Lease& lease, IntakePlan& plan, std::int64_t now);
+// Both steps at once (demo data, tests).
 Outcome submit(Platform& p, db::Lease& lease, const Intake& in, std::int64_t now);
 
 struct Actor {
