@@ -1,11 +1,13 @@
 # The two commands: `make run` and `make test`. Each installs what it needs first.
+# `make bench` prints the appeals benchmark's figures (bench/README.md); not a test.
 BUILD ?= build
 JOBS ?= 2
 DB ?= sqlite:silian-data/silian.db
 LISTEN ?= 127.0.0.1:8080
 SILIAN = $(BUILD)/src/silian
+BENCH_COUNT ?= 1000000
 
-.PHONY: run test build deps deps-test format clean
+.PHONY: run test bench build deps deps-test format clean
 
 run: deps build
 	$(SILIAN) migrate --db $(DB)
@@ -14,6 +16,9 @@ run: deps build
 
 test: deps-test build
 	scripts/run-tests.sh $(BUILD)
+
+bench: deps
+	BUILD=$(abspath $(BUILD)) bench/run.sh --count $(BENCH_COUNT)
 
 build:
 	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
