@@ -98,7 +98,7 @@ Response my_rate(RequestContext& ctx) {
   if (!a || a->resident_id != ctx.user().account_id) return ctx.error(404, "error_not_found");
   auto resolved = ctx.form("resolved");
   if (resolved != "yes" && resolved != "no") return ctx.error(422, "error_appeal_rating");
-  if (auto refusal = rate(p, lease, *a, {ctx.user().account_id, 0}, ctx.form("rating"),
+  if (auto refusal = rate(lease, *a, {ctx.user().account_id, 0}, ctx.form("rating"),
                           resolved == "yes", ctx.form("comment"), false, p.clock.now()))
     return ctx.error(*refusal == "error_appeal_step" ? 409 : 422, *refusal);
   tx.commit();

@@ -259,7 +259,7 @@ Response do_dispatch(RequestContext& ctx) {
           if (!id || ids.size() >= 10) return "error_appeal_assist";
           if (ids.insert(*id).second) assisting.push_back(*id);  // 5 and 05 are one unit
         }
-        return dispatch(ctx.platform, lease, a, who, *lead, assisting, ctx.platform.clock.now());
+        return dispatch(lease, a, who, *lead, assisting, ctx.platform.clock.now());
       },
       "notice_appeal_dispatched");
 }
@@ -270,7 +270,7 @@ Response do_return(RequestContext& ctx) {
       [&](Appeal& a, const std::vector<AppealUnit>&, const Actor& who,
           db::Lease& lease) -> std::optional<std::string> {
         if (!is_handler(ctx.user(), a)) return "error_forbidden";
-        return give_back(ctx.platform, lease, a, who, ctx.form("reason"), ctx.platform.clock.now());
+        return give_back(lease, a, who, ctx.form("reason"), ctx.platform.clock.now());
       },
       "notice_appeal_returned");
 }
@@ -281,7 +281,7 @@ Response do_respond(RequestContext& ctx) {
       [&](Appeal& a, const std::vector<AppealUnit>&, const Actor& who,
           db::Lease& lease) -> std::optional<std::string> {
         if (!is_handler(ctx.user(), a)) return "error_forbidden";
-        return respond(ctx.platform, lease, a, who, ctx.form("note"), ctx.platform.clock.now());
+        return respond(lease, a, who, ctx.form("note"), ctx.platform.clock.now());
       },
       "notice_appeal_responded");
 }
@@ -296,8 +296,7 @@ Response do_note(RequestContext& ctx) {
           return "error_forbidden";
         std::int64_t upload = 0;
         if (auto refusal = optional_upload(ctx, lease, upload, false)) return refusal;
-        return add_note(ctx.platform, lease, a, who, ctx.form("body"), upload,
-                        ctx.platform.clock.now());
+        return add_note(lease, a, who, ctx.form("body"), upload, ctx.platform.clock.now());
       },
       "notice_appeal_noted");
 }
@@ -310,8 +309,7 @@ Response do_reply(RequestContext& ctx) {
         if (!is_handler(ctx.user(), a)) return "error_forbidden";
         std::int64_t upload = 0;
         if (auto refusal = optional_upload(ctx, lease, upload, false)) return refusal;
-        return reply(ctx.platform, lease, a, who, ctx.form("reply"), upload,
-                     ctx.platform.clock.now());
+        return reply(lease, a, who, ctx.form("reply"), upload, ctx.platform.clock.now());
       },
       "notice_appeal_replied");
 }
@@ -323,7 +321,7 @@ Response do_extend(RequestContext& ctx) {
           db::Lease& lease) -> std::optional<std::string> {
         if (!is_handler(ctx.user(), a)) return "error_forbidden";
         auto days = http::parse_id(ctx.form("days"));
-        return extend(ctx.platform, lease, a, who, days.value_or(0), ctx.form("reason"),
+        return extend(lease, a, who, days.value_or(0), ctx.form("reason"),
                       ctx.platform.clock.now());
       },
       "notice_appeal_extended");
@@ -337,8 +335,8 @@ Response do_visit(RequestContext& ctx) {
         if (!may_visit(ctx.user(), a)) return "error_forbidden";
         auto resolved = ctx.form("resolved");
         if (resolved != "yes" && resolved != "no") return "error_appeal_rating";
-        return rate(ctx.platform, lease, a, who, ctx.form("rating"), resolved == "yes",
-                    ctx.form("note"), true, ctx.platform.clock.now());
+        return rate(lease, a, who, ctx.form("rating"), resolved == "yes", ctx.form("note"), true,
+                    ctx.platform.clock.now());
       },
       "notice_appeal_visited");
 }
@@ -348,8 +346,7 @@ Response do_review(RequestContext& ctx) {
       ctx,
       [&](Appeal& a, const std::vector<AppealUnit>&, const Actor& who,
           db::Lease& lease) -> std::optional<std::string> {
-        return review(ctx.platform, lease, a, who, ctx.form("conclusion"),
-                      ctx.platform.clock.now());
+        return review(lease, a, who, ctx.form("conclusion"), ctx.platform.clock.now());
       },
       "notice_appeal_reviewed");
 }
@@ -370,7 +367,7 @@ Response do_group(RequestContext& ctx) {
                    is_handler(ctx.user(), *other);
         if (!may_dispatch(ctx.user(), *other) && !own) return "error_forbidden";
         // The appeal open on the page becomes the primary; the suggestion joins it.
-        return group(ctx.platform, lease, a, *other, who, ctx.platform.clock.now());
+        return group(lease, a, *other, who, ctx.platform.clock.now());
       },
       "notice_appeal_grouped");
 }

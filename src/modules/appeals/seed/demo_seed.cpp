@@ -161,7 +161,7 @@ void seed_demo(Platform& p, db::Lease& lease) {
     if (a->status == "awaiting_dispatch") {
       auto item = lists::find_published(lease, cat->list_kind, cat->list_code);
       if (!item) continue;
-      dispatch(p, lease, *a, street, item->department_id, {}, at + 1800);
+      dispatch(lease, *a, street, item->department_id, {}, at + 1800);
     }
     if (stage == "dispatched") continue;
     if (stage == "overdue") continue;  // left unanswered: escalates on the next tick
@@ -171,28 +171,28 @@ void seed_demo(Platform& p, db::Lease& lease) {
     if (dept_officer && a->lead_unit_id == dept_officer_unit) handler_id = dept_officer->id;
     if (worker && a->lead_unit_id == communities[0].id) handler_id = worker->id;
     Actor handler{handler_id, a->lead_unit_id};
-    respond(p, lease, *a, handler, "已收到，安排人员现场查看。", at + 3 * 3600);
+    respond(lease, *a, handler, "已收到，安排人员现场查看。", at + 3 * 3600);
     if (stage == "in_progress") continue;
-    reply(p, lease, *a, handler, "经现场核查，问题已处理完毕，后续将加强巡查。", 0, at + 2 * 86400);
+    reply(lease, *a, handler, "经现场核查，问题已处理完毕，后续将加强巡查。", 0, at + 2 * 86400);
     if (stage == "replied") continue;
     Actor rater{a->resident_id, 0};
     // Return visits are the street centre's, three days after a reply nobody rated.
     auto replied = at + 2 * 86400;
     auto visit = replied + 3 * 86400 + 3600;
     if (stage == "closed" && a->resident_id)
-      rate(p, lease, *a, rater, "satisfied", true, "处理及时，谢谢。", false, replied + 86400);
+      rate(lease, *a, rater, "satisfied", true, "处理及时，谢谢。", false, replied + 86400);
     else if (stage == "closed")  // entered by phone: the street calls back
-      rate(p, lease, *a, street, "satisfied", true, "电话回访：满意。", true, replied + 86400);
+      rate(lease, *a, street, "satisfied", true, "电话回访：满意。", true, replied + 86400);
     else if (stage == "closed_basic")
-      rate(p, lease, *a, street, "basic", true, "回访：基本满意。", true, visit);
+      rate(lease, *a, street, "basic", true, "回访：基本满意。", true, visit);
     else if (stage == "review") {
       // Not satisfied twice: reopened once, then sent to the district for review.
-      rate(p, lease, *a, street, "unsatisfied", false, "回访：认为处理不彻底。", true, visit);
-      reply(p, lease, *a, handler, "已约谈超市负责人并下架过期商品。", 0, visit + 3600);
-      rate(p, lease, *a, street, "unsatisfied", false, "回访：要求赔偿未解决。", true,
+      rate(lease, *a, street, "unsatisfied", false, "回访：认为处理不彻底。", true, visit);
+      reply(lease, *a, handler, "已约谈超市负责人并下架过期商品。", 0, visit + 3600);
+      rate(lease, *a, street, "unsatisfied", false, "回访：要求赔偿未解决。", true,
            visit + 3 * 86400 + 7200);
     } else if (stage == "reopened") {
-      rate(p, lease, *a, street, "unsatisfied", false, "回访：电梯仍然故障。", true, visit);
+      rate(lease, *a, street, "unsatisfied", false, "回访：电梯仍然故障。", true, visit);
     }
   }
 }

@@ -205,7 +205,7 @@ Outcome submit(Platform& p, db::Lease& lease, const Intake& in, std::int64_t now
   return store_intake(lease, std::get<IntakePlan>(plan), now);
 }
 
-std::optional<std::string> dispatch(Platform& p, db::Lease& lease, Appeal& a, const Actor& who,
+std::optional<std::string> dispatch(db::Lease& lease, Appeal& a, const Actor& who,
                                     std::int64_t lead, const std::vector<std::int64_t>& assisting,
                                     std::int64_t now) {
   if (a.group_id) return "error_appeal_grouped";
@@ -250,11 +250,10 @@ std::optional<std::string> dispatch(Platform& p, db::Lease& lease, Appeal& a, co
     kpi_add(lease, m.month, "unit", lead, KpiField::dispatched, 1);
     event(lease, m, who, "dispatched", true, "", detail, now);
   });
-  (void)p;
   return std::nullopt;
 }
 
-std::optional<std::string> give_back(Platform& p, db::Lease& lease, Appeal& a, const Actor& who,
+std::optional<std::string> give_back(db::Lease& lease, Appeal& a, const Actor& who,
                                      const std::string& reason, std::int64_t now) {
   if (a.group_id) return "error_appeal_grouped";
   if (!allowed(Action::give_back, a.status)) return "error_appeal_step";
@@ -282,11 +281,10 @@ std::optional<std::string> give_back(Platform& p, db::Lease& lease, Appeal& a, c
     set_units(lease, m.id, 0, {}, now);
     event(lease, m, who, "returned", false, reason, "", now);
   });
-  (void)p;
   return std::nullopt;
 }
 
-std::optional<std::string> respond(Platform& p, db::Lease& lease, Appeal& a, const Actor& who,
+std::optional<std::string> respond(db::Lease& lease, Appeal& a, const Actor& who,
                                    const std::string& note, std::int64_t now) {
   if (a.group_id) return "error_appeal_grouped";
   if (!allowed(Action::respond, a.status)) return "error_appeal_step";
@@ -309,11 +307,10 @@ std::optional<std::string> respond(Platform& p, db::Lease& lease, Appeal& a, con
   apply(a);
   log_audit(lease, who, "respond", a, "", now);
   for_group(lease, a, Action::respond, apply);
-  (void)p;
   return std::nullopt;
 }
 
-std::optional<std::string> add_note(Platform& p, db::Lease& lease, Appeal& a, const Actor& who,
+std::optional<std::string> add_note(db::Lease& lease, Appeal& a, const Actor& who,
                                     const std::string& body, std::int64_t upload_id,
                                     std::int64_t now) {
   if (!allowed(Action::note, a.status)) return "error_appeal_step";
@@ -321,11 +318,10 @@ std::optional<std::string> add_note(Platform& p, db::Lease& lease, Appeal& a, co
   auto id = event(lease, a, who, "note", false, body, "", now);
   if (upload_id) attach(lease, a.id, upload_id, id, false);
   log_audit(lease, who, "note", a, "", now);
-  (void)p;
   return std::nullopt;
 }
 
-std::optional<std::string> reply(Platform& p, db::Lease& lease, Appeal& a, const Actor& who,
+std::optional<std::string> reply(db::Lease& lease, Appeal& a, const Actor& who,
                                  const std::string& text, std::int64_t upload_id,
                                  std::int64_t now) {
   if (a.group_id) return "error_appeal_grouped";
@@ -344,11 +340,10 @@ std::optional<std::string> reply(Platform& p, db::Lease& lease, Appeal& a, const
   apply(a);
   log_audit(lease, who, "reply", a, "", now);
   for_group(lease, a, Action::reply, apply);
-  (void)p;
   return std::nullopt;
 }
 
-std::optional<std::string> extend(Platform& p, db::Lease& lease, Appeal& a, const Actor& who,
+std::optional<std::string> extend(db::Lease& lease, Appeal& a, const Actor& who,
                                   std::int64_t extra_days, const std::string& reason,
                                   std::int64_t now) {
   if (a.group_id) return "error_appeal_grouped";
@@ -370,11 +365,10 @@ std::optional<std::string> extend(Platform& p, db::Lease& lease, Appeal& a, cons
   apply(a);
   log_audit(lease, who, "extend", a, "days=" + std::to_string(extra_days), now);
   for_group(lease, a, Action::extend, apply);
-  (void)p;
   return std::nullopt;
 }
 
-std::optional<std::string> rate(Platform& p, db::Lease& lease, Appeal& a, const Actor& who,
+std::optional<std::string> rate(db::Lease& lease, Appeal& a, const Actor& who,
                                 const std::string& rating_text, bool resolved,
                                 const std::string& comment, bool by_staff, std::int64_t now) {
   if (!allowed(by_staff ? Action::visit : Action::rate, a.status)) return "error_appeal_step";
@@ -423,11 +417,10 @@ std::optional<std::string> rate(Platform& p, db::Lease& lease, Appeal& a, const 
         notify_unit(lease, street->parent_id, "notify_appeal_review", a, now);
   }
   log_audit(lease, who, by_staff ? "visit" : "rate", a, "rating=" + a.rating, now);
-  (void)p;
   return std::nullopt;
 }
 
-std::optional<std::string> review(Platform& p, db::Lease& lease, Appeal& a, const Actor& who,
+std::optional<std::string> review(db::Lease& lease, Appeal& a, const Actor& who,
                                   const std::string& conclusion, std::int64_t now) {
   if (!allowed(Action::review, a.status)) return "error_appeal_step";
   if (!text_ok(conclusion, 4000)) return "error_appeal_reason";
@@ -438,11 +431,10 @@ std::optional<std::string> review(Platform& p, db::Lease& lease, Appeal& a, cons
   event(lease, a, who, "reviewed", true, conclusion, "", now);
   notify_resident(lease, a, "notify_appeal_reviewed", now);
   log_audit(lease, who, "review", a, "", now);
-  (void)p;
   return std::nullopt;
 }
 
-std::optional<std::string> group(Platform& p, db::Lease& lease, Appeal& primary, Appeal& member,
+std::optional<std::string> group(db::Lease& lease, Appeal& primary, Appeal& member,
                                  const Actor& who, std::int64_t now) {
   if (primary.id == member.id || primary.group_id || member.group_id ||
       !group_members(lease, member.id).empty())
@@ -487,7 +479,6 @@ std::optional<std::string> group(Platform& p, db::Lease& lease, Appeal& primary,
   event(lease, member, who, "grouped", true, "", primary.public_no, now);
   event(lease, primary, who, "group_added", false, "", member.public_no, now);
   log_audit(lease, who, "group", member, "primary=" + primary.public_no, now);
-  (void)p;
   return std::nullopt;
 }
 

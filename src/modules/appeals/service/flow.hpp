@@ -59,29 +59,29 @@ struct Actor {
   std::int64_t unit_id = 0;     // the unit acting
 };
 
-std::optional<std::string> dispatch(Platform& p, db::Lease& lease, Appeal& a, const Actor& who,
+std::optional<std::string> dispatch(db::Lease& lease, Appeal& a, const Actor& who,
                                     std::int64_t lead, const std::vector<std::int64_t>& assisting,
                                     std::int64_t now);
-std::optional<std::string> give_back(Platform& p, db::Lease& lease, Appeal& a, const Actor& who,
+std::optional<std::string> give_back(db::Lease& lease, Appeal& a, const Actor& who,
                                      const std::string& reason, std::int64_t now);
-std::optional<std::string> respond(Platform& p, db::Lease& lease, Appeal& a, const Actor& who,
+std::optional<std::string> respond(db::Lease& lease, Appeal& a, const Actor& who,
                                    const std::string& note, std::int64_t now);
-std::optional<std::string> add_note(Platform& p, db::Lease& lease, Appeal& a, const Actor& who,
+std::optional<std::string> add_note(db::Lease& lease, Appeal& a, const Actor& who,
                                     const std::string& body, std::int64_t upload_id,
                                     std::int64_t now);
-std::optional<std::string> reply(Platform& p, db::Lease& lease, Appeal& a, const Actor& who,
+std::optional<std::string> reply(db::Lease& lease, Appeal& a, const Actor& who,
                                  const std::string& text, std::int64_t upload_id, std::int64_t now);
-std::optional<std::string> extend(Platform& p, db::Lease& lease, Appeal& a, const Actor& who,
+std::optional<std::string> extend(db::Lease& lease, Appeal& a, const Actor& who,
                                   std::int64_t extra_days, const std::string& reason,
                                   std::int64_t now);
 // The resident's rating (by_staff = false) or a return visit recorded by staff.
-std::optional<std::string> rate(Platform& p, db::Lease& lease, Appeal& a, const Actor& who,
+std::optional<std::string> rate(db::Lease& lease, Appeal& a, const Actor& who,
                                 const std::string& rating, bool resolved,
                                 const std::string& comment, bool by_staff, std::int64_t now);
-std::optional<std::string> review(Platform& p, db::Lease& lease, Appeal& a, const Actor& who,
+std::optional<std::string> review(db::Lease& lease, Appeal& a, const Actor& who,
                                   const std::string& conclusion, std::int64_t now);
 // Groups `member` under `primary`: handled once, counted as many.
-std::optional<std::string> group(Platform& p, db::Lease& lease, Appeal& primary, Appeal& member,
+std::optional<std::string> group(db::Lease& lease, Appeal& primary, Appeal& member,
                                  const Actor& who, std::int64_t now);
 
 // The escalation job: payload "appeal_id:response|resolve".
