@@ -111,6 +111,10 @@ TEST_P(Open311, ARevokedKeyIsRefusedAndAGridCodeIsAPlace) {
                              {"address_id", "guangyi-jiayuan"}});
   EXPECT_EQ(r.status, 403);
   // Administrators issue keys in the UI; the key is shown once and only its hash is kept.
+  auto keys = count("SELECT COUNT(*) FROM api_keys");
+  EXPECT_EQ(admin.post("/admin/appeals/apikeys", {{"name", ""}}).status, 422);
+  EXPECT_EQ(admin.post("/admin/appeals/apikeys/999999/revoke", {}).status, 404);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM api_keys"), keys);
   auto created = admin.post("/admin/appeals/apikeys", {{"name", "12345 热线"}});
   EXPECT_EQ(created.status, 201);
   auto pos = created.body.find("sk_");

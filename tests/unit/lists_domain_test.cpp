@@ -65,14 +65,14 @@ TEST(Admission, TheStreetApprovesItsOwnCommunitiesElseTheDistrict) {
 }
 
 TEST(Dates, OnlyRealLookingCalendarDates) {
-  EXPECT_TRUE(valid_date("2026-12-31"));
-  EXPECT_FALSE(valid_date("2026-13-01"));
-  EXPECT_FALSE(valid_date("2026-1-01"));
-  EXPECT_FALSE(valid_date("20261231"));
-  EXPECT_FALSE(valid_date("2026-12-00"));
-  EXPECT_FALSE(valid_date("2026-02-29"));
-  EXPECT_TRUE(valid_date("2028-02-29"));
-  EXPECT_FALSE(valid_date("2026-04-31"));
+  EXPECT_TRUE(silian::valid_date("2026-12-31"));
+  EXPECT_FALSE(silian::valid_date("2026-13-01"));
+  EXPECT_FALSE(silian::valid_date("2026-1-01"));
+  EXPECT_FALSE(silian::valid_date("20261231"));
+  EXPECT_FALSE(silian::valid_date("2026-12-00"));
+  EXPECT_FALSE(silian::valid_date("2026-02-29"));
+  EXPECT_TRUE(silian::valid_date("2028-02-29"));
+  EXPECT_FALSE(silian::valid_date("2026-04-31"));
 }
 
 TEST(Kinds, ListAndBurdenVocabularies) {

@@ -95,3 +95,10 @@ TEST(Router, RefusesRoutesWithoutPermissionOrTwice) {
   EXPECT_THROW(r.get("/x", "public", [](http::RequestContext&) { return http::Response{}; }),
                std::logic_error);
 }
+
+TEST(Url, DecimalsAreFiniteNumbersWrittenWhole) {
+  EXPECT_EQ(http::parse_decimal("31.58"), 31.58);
+  EXPECT_EQ(http::parse_decimal("-120"), -120.0);
+  for (const std::string bad : {"", "north", "1.5x", "nan", "inf", "1e999", " 3"})
+    EXPECT_FALSE(http::parse_decimal(bad).has_value()) << bad;
+}

@@ -1,5 +1,8 @@
 #include "silian/platform/http/url.hpp"
 
+#include <cmath>
+#include <stdexcept>
+
 #include <cctype>
 
 namespace silian::http {
@@ -94,5 +97,17 @@ bool is_local_path(std::string_view target) {
   for (unsigned char c : target)
     if (c <= 0x20 || c == 0x7f || c == '\\') return false;
   return !(target.size() > 1 && target[1] == '/');
+}
+std::optional<double> parse_decimal(const std::string& text) {
+  if (text.empty() || text.size() > 40) return std::nullopt;
+  // std::stod would skip leading spaces; a number starts with a sign, a digit or a point.
+  if (text.find_first_of("+-.0123456789") != 0) return std::nullopt;
+  try {
+    std::size_t used = 0;
+    double v = std::stod(text, &used);
+    if (used == text.size() && std::isfinite(v)) return v;
+  } catch (const std::exception&) {
+  }
+  return std::nullopt;
 }
 }  // namespace silian::http

@@ -129,6 +129,14 @@ bool valid_utf8(std::string_view s) {
   return true;
 }
 
+std::string utf8_cut(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return std::string(text);
+  std::size_t end = max_bytes;
+  // Step back over continuation bytes to the start of the character that does not fit.
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return std::string(text.substr(0, end));
+}
+
 double similarity(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   if (a.empty() || b.empty()) return 0.0;
   std::set<std::string> sa(a.begin(), a.end()), sb(b.begin(), b.end());

@@ -21,6 +21,8 @@ Query parse_query(std::string_view text);
 
 // True when `text` is well-formed UTF-8 (no overlong forms, surrogates or stray bytes).
 bool valid_utf8(std::string_view text);
+// At most `max_bytes` of valid UTF-8 `text`, cut at a character boundary.
+std::string utf8_cut(std::string_view text, std::size_t max_bytes);
 
 // Jaccard similarity of two term sets, 0..1 (near-duplicate detection).
 double similarity(const std::vector<std::string>& a, const std::vector<std::string>& b);

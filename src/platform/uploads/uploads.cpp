@@ -53,10 +53,7 @@ Stored store(db::Lease& lease, std::string_view bytes, const std::string& origin
   auto slash = original_name.find_last_of("/\\");
   std::string name = slash == std::string::npos ? original_name : original_name.substr(slash + 1);
   if (!search::valid_utf8(name)) name.clear();  // a name is a convenience, never a reason to fail
-  std::size_t end = std::min<std::size_t>(name.size(), 200);
-  while (end > 0 && end < name.size() && (static_cast<unsigned char>(name[end]) & 0xC0) == 0x80)
-    --end;
-  s.original_name = name.substr(0, end);
+  s.original_name = search::utf8_cut(name, 200);
   long long id = 0, size = s.byte_size, who = by, at = now;
   std::string digest = sha256_hex(bytes), content = crypto::to_base64(bytes);
   lease.session() << "INSERT INTO uploads (content_type, byte_size, sha256, original_name, "

@@ -33,17 +33,6 @@ std::string format_deadline(std::int64_t at) {
   return local_date(at) + " " + buf;
 }
 
-bool valid_date(const std::string& date) {
-  if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (date[i] < '0' || date[i] > '9') return false;
-  std::chrono::year_month_day ymd{
-      std::chrono::year{std::stoi(date.substr(0, 4))},
-      std::chrono::month{static_cast<unsigned>(std::stoi(date.substr(5, 2)))},
-      std::chrono::day{static_cast<unsigned>(std::stoi(date.substr(8, 2)))}};
-  return ymd.ok() && static_cast<int>(ymd.year()) >= 2000 && static_cast<int>(ymd.year()) <= 2100;
-}
-
 std::int64_t local_midnight(const std::string& date) {
   if (!valid_date(date)) throw std::invalid_argument("bad date: " + date);
   std::chrono::year_month_day ymd{

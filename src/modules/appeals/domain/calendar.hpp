@@ -6,6 +6,8 @@
 #include <map>
 #include <string>
 
+#include "silian/platform/clock.hpp"  // valid_date
+
 namespace silian::appeals {
 inline constexpr std::int64_t k_local_offset = 8 * 3600;
 
@@ -15,7 +17,6 @@ std::string local_date(std::int64_t at);
 std::string local_month(std::int64_t at);
 // Unix time of local midnight starting the day `date` (YYYY-MM-DD); throws on bad input.
 std::int64_t local_midnight(const std::string& date);
-bool valid_date(const std::string& date);
 // A deadline as people read it: local midnight is the end of the day before, so
 // 2026-11-17T00:00+08:00 reads "2026-11-16 24:00"; other times "2026-11-16 15:30".
 std::string format_deadline(std::int64_t at);

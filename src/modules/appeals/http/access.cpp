@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "silian/platform/clock.hpp"
+#include "silian/platform/search/terms.hpp"
 
 namespace silian::appeals {
 const std::vector<std::string>& tree_staff_roles() {
@@ -10,16 +11,6 @@ const std::vector<std::string>& tree_staff_roles() {
                                                  "grid_worker",      "street_officer",
                                                  "district_admin",   "leader"};
   return roles;
-}
-
-std::vector<std::int64_t> acting_units(const auth::Principal& who) {
-  std::vector<std::int64_t> out;
-  for (const auto& r : who.roles)
-    if (r.role == "department_officer" ||
-        std::find(tree_staff_roles().begin(), tree_staff_roles().end(), r.role) !=
-            tree_staff_roles().end())
-      out.push_back(r.unit_id);
-  return out;
 }
 
 void restrict_to_user(const auth::Principal& who, Filter& f) {
@@ -104,11 +95,7 @@ std::int64_t acting_unit_for(const auth::Principal& who, const Appeal& a,
 }
 
 std::string utf8_prefix(const std::string& text, std::size_t max_bytes) {
-  if (text.size() <= max_bytes) return text;
-  std::size_t end = max_bytes;
-  // Step back over continuation bytes to the start of the character that does not fit.
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return text.substr(0, end) + "…";
+  return text.size() <= max_bytes ? text : search::utf8_cut(text, max_bytes) + "…";
 }
 
 std::string status_label(http::RequestContext& ctx, const std::string& status) {

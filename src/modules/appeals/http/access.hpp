@@ -12,10 +12,6 @@ namespace silian::appeals {
 // Staff roles that work on appeals in the tree (community, grid, street, district).
 const std::vector<std::string>& tree_staff_roles();
 
-// The units this user acts for: departments for department officers, and the unit of
-// every tree role.
-std::vector<std::int64_t> acting_units(const auth::Principal& who);
-
 // Limits a search to what this user may see (district administrators and leaders see all).
 void restrict_to_user(const auth::Principal& who, Filter& f);
 

@@ -4,6 +4,7 @@
 #include "silian/modules/appeals/http/open311_format.hpp"
 #include "silian/modules/appeals/http/route_groups.hpp"
 #include "silian/modules/appeals/service/flow.hpp"
+#include "silian/platform/http/url.hpp"
 #include "silian/platform/org/org_store.hpp"
 #include "silian/platform/platform.hpp"
 
@@ -137,18 +138,6 @@ Response definition(RequestContext& ctx) {
   return answer(f, 200, n, "service_definition");
 }
 
-std::optional<double> number(const std::string& text, bool& bad) {
-  if (text.empty()) return std::nullopt;
-  try {
-    std::size_t used = 0;
-    double v = std::stod(text, &used);
-    if (used == text.size()) return v;
-  } catch (...) {
-  }
-  bad = true;
-  return std::nullopt;
-}
-
 Response post_request(RequestContext& ctx) {
   auto file = split_file(ctx.params.at("file"));
   if (!file || file->first != "requests") return error(Format::json, 404, "not found");
@@ -176,8 +165,8 @@ Response post_request(RequestContext& ctx) {
   in.community_id = unit->kind == "community" ? unit->id : unit->parent_id;
   in.grid_id = unit->kind == "grid" ? unit->id : 0;
   bool bad = false;
-  in.lat = number(ctx.form("lat"), bad);
-  in.lng = number(ctx.form("long"), bad);
+  in.lat = coordinate(ctx.form("lat"), bad);
+  in.lng = coordinate(ctx.form("long"), bad);
   if (bad) return error(f, 400, "lat/long must be numbers");
   in.address = ctx.form("address_string");
   auto name = (ctx.form("last_name") + ctx.form("first_name"));

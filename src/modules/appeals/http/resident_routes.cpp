@@ -25,19 +25,6 @@ std::int64_t home_community(const auth::Principal& who) {
   return 0;
 }
 
-std::optional<double> parse_coordinate(const std::string& text, bool& bad) {
-  if (text.empty()) return std::nullopt;
-  try {
-    std::size_t used = 0;
-    double v = std::stod(text, &used);
-    if (used != text.size()) bad = true;
-    return v;
-  } catch (...) {
-    bad = true;
-    return std::nullopt;
-  }
-}
-
 std::string upload_refusal_key(uploads::Refusal r) {
   switch (r) {
     case uploads::Refusal::too_large:
@@ -201,8 +188,8 @@ Response intake_submit(RequestContext& ctx, bool staff) {
   in.grid_id = ctx.id_form("grid").value_or(0);
   in.address = ctx.form("address");
   bool bad_point = false;
-  in.lat = parse_coordinate(ctx.form("lat"), bad_point);
-  in.lng = parse_coordinate(ctx.form("lng"), bad_point);
+  in.lat = coordinate(ctx.form("lat"), bad_point);
+  in.lng = coordinate(ctx.form("lng"), bad_point);
   in.contact_name = ctx.form("contact_name");
   in.contact_phone = ctx.form("contact_phone");
   in.anonymous = ctx.form("anonymous") == "1";

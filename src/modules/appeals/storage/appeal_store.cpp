@@ -318,9 +318,20 @@ std::vector<ServicePoint> service_points(db::Lease& lease) {
 }
 
 std::optional<ServicePoint> find_service_point(db::Lease& lease, const std::string& code) {
-  for (const auto& p : service_points(lease))
-    if (p.code == code) return p;
-  return std::nullopt;
+  if (code.empty() || code.size() > 40) return std::nullopt;
+  ServicePoint p;
+  long long id = 0, community = 0, grid = 0;
+  soci::indicator found = soci::i_null;
+  lease.session() << "SELECT p.id, p.code, p.name, p.address, u.name, p.community_id, "
+                     "COALESCE(p.grid_id, 0) FROM appeal_service_points p JOIN org_units u ON "
+                     "u.id = p.community_id WHERE p.code = :c",
+      soci::use(code), soci::into(id, found), soci::into(p.code), soci::into(p.name),
+      soci::into(p.address), soci::into(p.community_name), soci::into(community), soci::into(grid);
+  if (found != soci::i_ok) return std::nullopt;
+  p.id = id;
+  p.community_id = community;
+  p.grid_id = grid;
+  return p;
 }
 
 std::int64_t insert_service_point(db::Lease& lease, const ServicePoint& p) {
@@ -550,14 +561,14 @@ std::optional<Attachment> find_attachment(db::Lease& lease, std::int64_t appeal_
 }
 
 namespace {
-struct Query {
+struct SqlParts {
   std::string from, where, order;
   std::vector<std::string> args;
 };
 
 // FROM, WHERE and ORDER BY for a filter; every value the user typed is bound.
-Query build_query(db::Lease& lease, const Filter& f) {
-  Query out{k_from, "WHERE 1 = 1", " ORDER BY a.id DESC", {}};
+SqlParts build_query(db::Lease& lease, const Filter& f) {
+  SqlParts out{k_from, "WHERE 1 = 1", " ORDER BY a.id DESC", {}};
   auto& from = out.from;
   auto& where = out.where;
   auto& order = out.order;

@@ -4,8 +4,10 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+
 #include <string_view>
 #include <vector>
+#include "silian/platform/clock.hpp"  // valid_date
 
 namespace silian::lists {
 // duty = 依法履职事项, assistance = 协助政府工作事项, administrative = 行政事务
@@ -62,5 +64,4 @@ struct CommunityPlace {
 };
 std::int64_t approving_unit(const std::vector<CommunityPlace>& places, std::int64_t district_id);
 
-bool valid_date(std::string_view yyyy_mm_dd);
 }  // namespace silian::lists
