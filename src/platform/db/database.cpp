@@ -4,10 +4,21 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <spdlog/spdlog.h>
 #include <filesystem>
+#include <mutex>
 #include <vector>
+
+#include "silian/platform/db/sqlite_statement_cache.hpp"
 
 namespace silian::db {
 namespace {
+// SQLite counts every allocation under one process-wide mutex unless told not to, and
+// with a pool of worker threads that mutex became a point of contention. Only possible
+// before SQLite initialises, so on the first pool; later it is a harmless no-op.
+void configure_sqlite_library() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
 void configure_sqlite(soci::session& s) {
   // WAL with synchronous=FULL: a commit is fsynced to the WAL before it returns, so a
   // committed write survives power loss (NORMAL would only survive an application crash).
@@ -29,7 +40,9 @@ Database::Database(DbUrl url, std::size_t pool_size)
   for (std::size_t i = 0; i < pool_size_; ++i) {
     soci::session& s = pool_->at(i);
     if (url_.engine == Engine::sqlite) {
+      configure_sqlite_library();
       s.open(*soci::factory_sqlite3(), "db=\"" + url_.target + "\" timeout=15");
+      enrol_in_statement_cache(static_cast<soci::sqlite3_session_backend*>(s.get_backend())->conn_);
       configure_sqlite(s);
     } else {
       s.open(*soci::factory_postgresql(), url_.libpq_keywords());

@@ -1,6 +1,7 @@
 #include "silian/modules/appeals/storage/appeal_store.hpp"
 
 #include <map>
+#include <unordered_map>
 
 #include "silian/platform/crypto/crypto.hpp"
 #include "silian/platform/search/terms.hpp"
@@ -684,31 +685,57 @@ std::int64_t count_appeals(db::Lease& lease, const Filter& f, std::int64_t cap) 
   return n;
 }
 
+namespace {
+// The search terms of an appeal's text, kept per thread: texts never change, and the
+// pages of one grid keep comparing against the same recent appeals. Keyed by id, and the
+// text is compared too, so a different database with the same ids cannot mislead it.
+const std::vector<std::string>& terms_of(std::int64_t id, const std::string& text) {
+  struct Entry {
+    std::string text;
+    std::vector<std::string> terms;
+  };
+  thread_local std::unordered_map<std::int64_t, Entry> cache;
+  auto it = cache.find(id);
+  if (it != cache.end() && it->second.text == text) return it->second.terms;
+  if (cache.size() >= 4096) cache.clear();
+  auto& e = cache[id];
+  e.text = text;
+  e.terms = search::document_terms(text);
+  return e.terms;
+}
+}  // namespace
+
 std::vector<std::pair<Appeal, double>> near_duplicates(db::Lease& lease, const Appeal& a,
                                                        std::int64_t since, double threshold) {
   std::vector<std::pair<Appeal, double>> out;
-  // Ids first, newest first straight from the (place, received_at) index so that a busy
-  // grid stops after 50 rows; then those rows with their joins.
+  // Candidates newest first straight from the (place, received_at) index, so that a busy
+  // grid stops after 50 rows; only the similar ones are then read with their joins.
   std::string column = a.grid_id ? "grid_id" : "community_id";
   long long place = a.grid_id ? a.grid_id : a.community_id, from = since, self = a.id, id = 0;
-  std::string ids;
+  std::string text;
   soci::statement st =
-      (lease.session().prepare << "SELECT id FROM appeals WHERE " + column +
+      (lease.session().prepare << "SELECT id, description FROM appeals WHERE " + column +
                                       " = :p AND received_at >= :s AND id <> :self AND status "
                                       "<> 'closed' ORDER BY received_at DESC LIMIT 50",
-       soci::use(place), soci::use(from), soci::use(self), soci::into(id));
+       soci::use(place), soci::use(from), soci::use(self), soci::into(id), soci::into(text));
   st.execute();
-  while (st.fetch()) ids += (ids.empty() ? "" : ",") + std::to_string(id);
-  if (ids.empty()) return out;
-  auto candidates = query_appeals(
-      lease, std::string(k_select) + k_from + "WHERE a.id IN (" + ids + ") ORDER BY a.id DESC", {});
   auto mine = search::document_terms(a.description);
-  for (const auto& c : candidates) {
-    auto score = search::similarity(mine, search::document_terms(c.description));
-    if (score >= threshold) out.emplace_back(c, score);
+  std::map<std::int64_t, double> scores;
+  while (st.fetch()) {
+    double score = search::similarity(mine, terms_of(id, text));
+    if (score >= threshold) scores[id] = score;
   }
-  std::sort(out.begin(), out.end(),
-            [](const auto& x, const auto& y) { return x.second > y.second; });
+  if (scores.empty()) return out;
+  std::string ids;
+  for (const auto& [key, score] : scores) ids += (ids.empty() ? "" : ",") + std::to_string(key);
+  for (auto& c : query_appeals(
+           lease, std::string(k_select) + k_from + "WHERE a.id IN (" + ids + ") ORDER BY a.id DESC",
+           {})) {
+    double score = scores.at(c.id);
+    out.emplace_back(std::move(c), score);
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& x, const auto& y) { return x.second > y.second; });
   return out;
 }
 
