@@ -7,7 +7,7 @@ mode="${1:-run}"
 packages=(build-essential cmake ninja-build pkg-config ccache git
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev
   libsoci-dev libsqlite3-dev libpq-dev sqlite3 nlohmann-json3-dev libkainjow-mustache-dev
-  libsodium-dev libopencc-dev libcmark-gfm-dev libxlsxwriter-dev libqrencode-dev
+  libsodium-dev libopencc-dev libcmark-gfm-dev libxlsxwriter-dev libqrencode-dev libmimalloc-dev
   libspdlog-dev libcli11-dev libgtest-dev libbenchmark-dev)
 if [ "$mode" = "test" ]; then
   packages+=(postgresql chromium fonts-noto-cjk python3-jsonschema)

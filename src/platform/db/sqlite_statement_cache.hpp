@@ -8,9 +8,6 @@ namespace silian::db {
 // it is passed untyped because SOCI declares SQLite's types in its own namespace.
 void enrol_in_statement_cache(void* connection);
 
-struct StatementCacheStats {
-  std::size_t idle = 0;        // prepared statements waiting for their SQL to come again
-  std::size_t handed_out = 0;  // statements in use
-};
-StatementCacheStats statement_cache_stats(void* connection);
+// How many prepared statements of the connection wait for their SQL to come again.
+std::size_t idle_statements(void* connection);
 }  // namespace silian::db
