@@ -1,6 +1,7 @@
 #include "silian/app/modules.hpp"
 
 #include "silian/modules/appeals/module.hpp"
+#include "silian/modules/deliberation/module.hpp"
 #include "silian/modules/lists/module.hpp"
 #include "silian/modules/org/module.hpp"
 
@@ -10,6 +11,7 @@ std::vector<Module> modules() {
   out.push_back(org::org_module());
   out.push_back(lists::lists_module());
   out.push_back(appeals::appeals_module());
+  out.push_back(deliberation::deliberation_module());
   return out;
 }
 }  // namespace silian::app

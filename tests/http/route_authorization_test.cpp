@@ -23,6 +23,11 @@ const std::set<std::string> k_appeal_handlers = {
 const std::set<std::string> k_appeal_intake = {"community_worker", "community_director",
                                                "grid_worker", "street_officer"};
 const std::set<std::string> k_dispatchers = {"street_officer", "district_admin"};
+const std::set<std::string> k_topic_raisers = {"community_director", "council_member",
+                                               "street_officer"};
+const std::set<std::string> k_community_staff = {"community_worker", "community_director",
+                                                 "council_member"};
+const std::set<std::string> k_council_keepers = {"community_director", "district_admin"};
 
 struct Expectation {
   std::string sample;           // a concrete URL for the pattern
@@ -150,6 +155,26 @@ std::map<std::string, Expectation> policy() {
       {"GET /open311/v2/services/{file}", {"/open311/v2/services/none.json", true, k_everyone}},
       {"GET /open311/v2/requests/{file}", {"/open311/v2/requests/none.json", true, k_everyone}},
       {"GET /open311/v2/tokens/{file}", {"/open311/v2/tokens/none.json", true, k_everyone}},
+      // C4: topics are public; residents propose and co-sign; the council, the community
+      // and the street raise topics; the director (or the district) keeps the councils.
+      {"GET /deliberation", {"/deliberation", true, k_everyone}},
+      {"GET /deliberation/topics/{id}", {"/deliberation/topics/999", true, k_everyone}},
+      {"GET /deliberation/propose", {"/deliberation/propose", false, {"resident"}}},
+      {"POST /deliberation/propose", {"/deliberation/propose", false, {"resident"}}},
+      {"POST /deliberation/topics/{id}/cosign",
+       {"/deliberation/topics/999/cosign", false, {"resident"}}},
+      {"GET /deliberation/raise", {"/deliberation/raise", false, k_topic_raisers}},
+      {"POST /deliberation/raise", {"/deliberation/raise", false, k_topic_raisers}},
+      {"GET /deliberation/from-appeal/{id}",
+       {"/deliberation/from-appeal/999", false, k_community_staff}},
+      {"POST /deliberation/from-appeal/{id}",
+       {"/deliberation/from-appeal/999", false, k_community_staff}},
+      {"GET /deliberation/councils", {"/deliberation/councils", false, k_council_keepers}},
+      {"POST /deliberation/councils", {"/deliberation/councils", false, k_council_keepers}},
+      {"POST /deliberation/councils/{id}/members",
+       {"/deliberation/councils/999/members", false, k_council_keepers}},
+      {"POST /deliberation/councils/{id}/members/{mid}/remove",
+       {"/deliberation/councils/999/members/9/remove", false, k_council_keepers}},
   };
 }
 

@@ -149,7 +149,12 @@ Response detail(RequestContext& ctx) {
   }
   if (a.anonymous) data.set("anonymous", true);
   // A community's own matter may go on to the consultation council as a topic (C4).
-  if (a.route == "community") data.set("community_matter", true);
+  if (a.route == "community") {
+    data.set("community_matter", true);
+    if (ctx.user().covers(a.place_path,
+                          {"community_worker", "community_director", "council_member"}))
+      data.set("may_take_to_council", true);
+  }
   auto units = views::Value::list();
   for (const auto& u : loaded->units)
     units.push(

@@ -1,0 +1,206 @@
+// The consultation council (协商议事委员会) and the supervisory committee (社区事务监督委员会)
+// of a community: name, term, rules, the households a residents' proposal needs, and
+// members with their terms. Kept by the community's director (or the district).
+#include "silian/modules/deliberation/http/route_groups.hpp"
+#include "silian/modules/deliberation/service/topics.hpp"
+#include "silian/platform/audit/audit_log.hpp"
+#include "silian/platform/auth/account_store.hpp"
+#include "silian/platform/clock.hpp"
+#include "silian/platform/org/org_store.hpp"
+#include "silian/platform/platform.hpp"
+#include "silian/platform/search/terms.hpp"
+
+namespace silian::deliberation {
+namespace {
+using http::RequestContext;
+using http::Response;
+
+const std::vector<std::string> k_kinds = {"consultation", "supervisory"};
+const std::vector<std::string> k_positions = {"chair", "vice_chair", "member"};
+const std::vector<std::string> k_sectors = {"resident", "party",      "property", "owners",
+                                            "unit",     "social_org", "expert",   "other"};
+
+bool one_of(const std::vector<std::string>& list, const std::string& v) {
+  return std::find(list.begin(), list.end(), v) != list.end();
+}
+
+// The communities this user keeps councils for.
+std::vector<org::OrgUnit> communities_kept(RequestContext& ctx, db::Lease& lease) {
+  std::vector<org::OrgUnit> out;
+  for (const auto& u : org::units_of_kind(lease, "community"))
+    if (u.active && may_manage_councils(ctx.user(), u.path)) out.push_back(u);
+  return out;
+}
+
+views::Value choices(RequestContext& ctx, const std::vector<std::string>& codes,
+                     const std::string& prefix) {
+  auto out = views::Value::list();
+  for (const auto& c : codes) out.push(views::Value{{"code", c}, {"label", ctx.t(prefix + c)}});
+  return out;
+}
+
+Response page(RequestContext& ctx, std::int64_t community_id, int status = 200,
+              const std::string& error = "") {
+  auto lease = ctx.platform.db->lease();
+  auto kept = communities_kept(ctx, lease);
+  if (kept.empty()) return ctx.error(403, "error_forbidden");
+  const org::OrgUnit* chosen = &kept.front();
+  for (const auto& u : kept)
+    if (u.id == community_id) chosen = &u;
+  auto communities = views::Value::list();
+  for (const auto& u : kept)
+    communities.push(
+        views::Value{{"id", u.id}, {"name", ctx.script(u.name)}, {"selected", &u == chosen}});
+  auto bodies = views::Value::list();
+  for (const auto& kind : k_kinds) {
+    auto c = council_of(lease, chosen->id, kind);
+    views::Value body{{"kind", kind},
+                      {"label", ctx.t("council_kind_" + kind)},
+                      {"consultation", kind == "consultation"},
+                      {"exists", c.has_value()}};
+    if (c) {
+      body.set("id", c->id);
+      body.set("name", c->name);
+      body.set("rules", c->rules);
+      body.set("term_start", c->term_start);
+      body.set("term_end", c->term_end);
+      body.set("threshold", c->proposal_threshold);
+      auto members = views::Value::list();
+      for (const auto& m : members_of(lease, c->id))
+        members.push(views::Value{{"id", m.id},
+                                  {"name", ctx.script(m.name)},
+                                  {"position", ctx.t("council_position_" + m.position)},
+                                  {"sector", ctx.t("council_sector_" + m.sector)},
+                                  {"term", m.term_start + " – " + m.term_end},
+                                  {"council", c->id}});
+      body.set("members", members);
+      body.set("positions", choices(ctx, k_positions, "council_position_"));
+      body.set("sectors", choices(ctx, k_sectors, "council_sector_"));
+    } else {
+      body.set("name", ctx.script(chosen->name) + ctx.t("council_default_name_" + kind));
+    }
+    bodies.push(body);
+  }
+  views::Value data{{"communities", communities},
+                    {"community_id", chosen->id},
+                    {"councils", bodies},
+                    {"households", households_in_community(lease, chosen->id)}};
+  if (!error.empty()) data.set("error", ctx.t(error));
+  return ctx.page("src/modules/deliberation/views/councils.mustache", "councils_title", data,
+                  status);
+}
+
+bool valid_term(const std::string& start, const std::string& end) {
+  return valid_date(start) && valid_date(end) && start < end;
+}
+
+std::optional<org::OrgUnit> kept_community(RequestContext& ctx, db::Lease& lease, std::int64_t id) {
+  auto u = org::find_unit(lease, id);
+  if (!u || u->kind != "community" || !may_manage_councils(ctx.user(), u->path))
+    return std::nullopt;
+  return u;
+}
+
+Response save_council(RequestContext& ctx) {
+  auto community_id = ctx.id_form("community").value_or(0);
+  auto kind = ctx.form("kind");
+  auto name = ctx.form("name"), rules = ctx.form("rules");
+  auto start = ctx.form("term_start"), end = ctx.form("term_end");
+  auto threshold = http::parse_id(ctx.form("threshold").empty() ? "0" : ctx.form("threshold"));
+  auto lease = ctx.platform.db->lease();
+  db::Transaction tx(lease);
+  // Communities the user does not keep are not there for them.
+  auto community = kept_community(ctx, lease, community_id);
+  if (!community) return ctx.error(404, "error_not_found");
+  if (!one_of(k_kinds, kind)) return page(ctx, community_id, 422, "error_council_kind");
+  if (name.empty() || name.size() > 200 || rules.size() > 20000 || !search::valid_utf8(name) ||
+      !search::valid_utf8(rules))
+    return page(ctx, community_id, 422, "error_council_name");
+  if (!valid_term(start, end)) return page(ctx, community_id, 422, "error_council_term");
+  if (!threshold || *threshold > 100000 || (kind == "consultation" && *threshold < 1))
+    return page(ctx, community_id, 422, "error_council_threshold");
+  auto now = ctx.platform.clock.now();
+  auto existing = council_of(lease, community_id, kind);
+  Council c = existing.value_or(Council{});
+  c.community_id = community_id;
+  c.kind = kind;
+  c.name = name;
+  c.rules = rules;
+  c.term_start = start;
+  c.term_end = end;
+  c.proposal_threshold = kind == "consultation" ? *threshold : 0;
+  c.updated_at = now;
+  if (existing)
+    update_council(lease, c);
+  else
+    c.id = insert_council(lease, c);
+  audit::append(
+      lease,
+      {ctx.user().account_id, "deliberation.council.save", "council", std::to_string(c.id),
+       "kind=" + kind + " threshold=" + std::to_string(c.proposal_threshold)},
+      now);
+  tx.commit();
+  return ctx.redirect("/deliberation/councils?community=" + std::to_string(community_id),
+                      "council_saved");
+}
+
+Response add_member(RequestContext& ctx) {
+  auto council_id = ctx.id_param("id");
+  auto name = ctx.form("name"), position = ctx.form("position"), sector = ctx.form("sector");
+  auto start = ctx.form("term_start"), end = ctx.form("term_end");
+  auto username = ctx.form("username");
+  auto lease = ctx.platform.db->lease();
+  db::Transaction tx(lease);
+  auto c = council_id ? find_council(lease, *council_id) : std::nullopt;
+  if (!c || !kept_community(ctx, lease, c->community_id)) return ctx.error(404, "error_not_found");
+  if (name.empty() || name.size() > 100 || !search::valid_utf8(name))
+    return page(ctx, c->community_id, 422, "error_member_name");
+  if (!one_of(k_positions, position) || !one_of(k_sectors, sector))
+    return page(ctx, c->community_id, 422, "error_member_position");
+  if (!valid_term(start, end) || start < c->term_start || end > c->term_end)
+    return page(ctx, c->community_id, 422, "error_member_term");
+  Member m{0, c->id, 0, name, position, sector, start, end};
+  if (!username.empty()) {
+    auto account = auth::find_account_by_username(lease, username);
+    if (!account) return page(ctx, c->community_id, 422, "error_member_account");
+    m.account_id = account->id;
+  }
+  auto now = ctx.platform.clock.now();
+  auto id = insert_member(lease, m, now);
+  audit::append(lease,
+                {ctx.user().account_id, "deliberation.member.add", "council_member",
+                 std::to_string(id), "council=" + std::to_string(c->id) + " position=" + position},
+                now);
+  tx.commit();
+  return ctx.redirect("/deliberation/councils?community=" + std::to_string(c->community_id),
+                      "council_member_added");
+}
+
+Response remove_member_submit(RequestContext& ctx) {
+  auto council_id = ctx.id_param("id"), member_id = ctx.id_param("mid");
+  auto lease = ctx.platform.db->lease();
+  db::Transaction tx(lease);
+  auto c = council_id ? find_council(lease, *council_id) : std::nullopt;
+  if (!c || !member_id || !kept_community(ctx, lease, c->community_id))
+    return ctx.error(404, "error_not_found");
+  if (!remove_member(lease, c->id, *member_id)) return ctx.error(404, "error_not_found");
+  audit::append(lease,
+                {ctx.user().account_id, "deliberation.member.remove", "council_member",
+                 std::to_string(*member_id), "council=" + std::to_string(c->id)},
+                ctx.platform.clock.now());
+  tx.commit();
+  return ctx.redirect("/deliberation/councils?community=" + std::to_string(c->community_id),
+                      "council_member_removed");
+}
+}  // namespace
+
+void register_council_routes(http::Router& router) {
+  router.get("/deliberation/councils", "deliberation.councils", [](RequestContext& ctx) {
+    return page(ctx, http::parse_id(ctx.query("community")).value_or(0));
+  });
+  router.post("/deliberation/councils", "deliberation.councils", save_council);
+  router.post("/deliberation/councils/{id}/members", "deliberation.councils", add_member);
+  router.post("/deliberation/councils/{id}/members/{mid}/remove", "deliberation.councils",
+              remove_member_submit);
+}
+}  // namespace silian::deliberation

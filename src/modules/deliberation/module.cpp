@@ -1,0 +1,28 @@
+#include "silian/modules/deliberation/module.hpp"
+
+#include "silian/modules/deliberation/http/route_groups.hpp"
+#include "silian/modules/deliberation/seed/demo_seed.hpp"
+
+namespace silian::deliberation {
+Module deliberation_module() {
+  Module m;
+  m.name = "deliberation";
+  m.migrations = "src/modules/deliberation/migrations/";
+  m.tables = {"councils", "council_members",    "voting_rules",
+              "topics",   "topic_cosignatures", "topic_events"};
+  m.permissions = {
+      {"deliberation.propose", {"resident"}},
+      {"deliberation.raise", {"community_director", "council_member", "street_officer"}},
+      {"deliberation.from_appeal", {"community_worker", "community_director", "council_member"}},
+      {"deliberation.councils", {"community_director", "district_admin"}},
+  };
+  m.routes = [](http::Router& r) {
+    register_topic_routes(r);
+    register_council_routes(r);
+  };
+  m.nav = {{"nav_topics", "/deliberation", "public"},
+           {"nav_councils", "/deliberation/councils", "deliberation.councils"}};
+  m.seed = seed_demo;
+  return m;
+}
+}  // namespace silian::deliberation

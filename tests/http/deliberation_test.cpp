@@ -1,0 +1,375 @@
+// C4, first part: councils and topics through the web routes, on both engines, with the
+// demo district: a residents' proposal gathering household co-signatures, an appeal
+// taken to the council, topics raised by the council or the street, and the council and
+// supervisory committee kept by the community's director.
+#include "silian/modules/appeals/storage/appeal_store.hpp"
+#include "silian/modules/deliberation/domain/voting.hpp"
+#include "silian/modules/deliberation/storage/deliberation_store.hpp"
+#include "silian/modules/org/storage/people_store.hpp"
+#include "silian/platform/core/demo.hpp"
+#include "support/engine_param.hpp"
+
+using namespace silian;
+using silian::test::Client;
+using silian::test::TestPlatform;
+
+namespace {
+constexpr const char* k_pw = "Silian-demo-2026";
+
+class Deliberation : public test::OnEachEngine {
+ protected:
+  void SetUp() override {
+    tp = std::make_unique<TestPlatform>(GetParam());
+    ASSERT_TRUE(core::load_demo(**tp));
+  }
+  std::unique_ptr<TestPlatform> tp;
+  Platform& p() { return **tp; }
+  long long count(const std::string& sql) { return test::count(p(), sql); }
+  std::string unit(const std::string& code) {
+    return std::to_string(count("SELECT id FROM org_units WHERE code = '" + code + "'"));
+  }
+  std::unique_ptr<Client> as(const std::string& user, const std::string& pw = k_pw) {
+    auto c = std::make_unique<Client>(p());
+    EXPECT_TRUE(c->login(user, pw)) << user;
+    return c;
+  }
+  // A verified resident of the community's n-th household (the demo's own resident
+  // lives in its first).
+  std::unique_ptr<Client> household_member(const std::string& username,
+                                           const std::string& community, int n,
+                                           const std::string& status = "verified") {
+    auto account = test::add_account(p(), username, "resident", community);
+    auto community_id = std::stoll(unit(community));
+    auto household =
+        count("SELECT id FROM households WHERE community_id = " + std::to_string(community_id) +
+              " ORDER BY id LIMIT 1 OFFSET " + std::to_string(n));
+    auto lease = p().db->lease();
+    org::Resident r;
+    r.community_id = community_id;
+    r.household_id = household;
+    r.account_id = account;
+    r.name = username;
+    r.status = status;
+    org::insert_resident(lease, r, "index-" + username, p().clock.now());
+    return as(username, "password-123");
+  }
+  deliberation::Topic topic(long long id) {
+    auto lease = p().db->lease();
+    return *deliberation::find_topic(lease, id);
+  }
+  long long created_topic(const http::Response& r) {
+    EXPECT_EQ(r.status, 303) << r.body.substr(0, 600);
+    auto loc = r.header("Location");
+    EXPECT_TRUE(loc.starts_with("/deliberation/topics/")) << loc;
+    return loc.starts_with("/deliberation/topics/") ? std::stoll(loc.substr(21)) : 0;
+  }
+};
+
+TEST_P(Deliberation, AnyoneSeesTopicsAndWhereTheyCameFrom) {
+  Client anonymous(p());
+  auto list = anonymous.get("/deliberation");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_NE(list.body.find("增设小区充电桩"), std::string::npos);
+  EXPECT_NE(list.body.find("居民提议"), std::string::npos);
+  EXPECT_NE(list.body.find("居民诉求"), std::string::npos);
+  EXPECT_NE(list.body.find("议事会提出"), std::string::npos);
+  auto from_appeal = count("SELECT id FROM topics WHERE source = 'appeal'");
+  ASSERT_GT(from_appeal, 0);
+  auto page = anonymous.get("/deliberation/topics/" + std::to_string(from_appeal));
+  ASSERT_EQ(page.status, 200);
+  // Everyone sees which appeal it came from (its number is on the public board too);
+  // only staff get a link into the appeal.
+  auto t = topic(from_appeal);
+  EXPECT_NE(page.body.find(t.appeal_no), std::string::npos);
+  auto link = "href=\"/appeals/" + std::to_string(t.appeal_id) + "\"";
+  EXPECT_EQ(page.body.find(link), std::string::npos);
+  auto staff = as("community_worker")->get("/deliberation/topics/" + std::to_string(from_appeal));
+  EXPECT_NE(staff.body.find(link), std::string::npos);
+  EXPECT_EQ(anonymous.get("/deliberation/topics/999999").status, 404);
+  // Filters keep to their lists.
+  auto proposals = anonymous.get("/deliberation?source=proposal");
+  EXPECT_NE(proposals.body.find("增设小区充电桩"), std::string::npos);
+  EXPECT_EQ(proposals.body.find("加装电梯费用分摊方案"), std::string::npos);
+  EXPECT_EQ(anonymous.get("/deliberation?source=%27;drop&status=x").status, 200);
+}
+
+TEST_P(Deliberation, AProposalIsAcceptedWhenEnoughHouseholdsCoSign) {
+  auto council = count("SELECT id FROM councils WHERE kind = 'consultation' AND community_id = " +
+                       unit("guangyi-jiayuan"));
+  ASSERT_GT(council, 0);
+  // Three households needed for this test.
+  {
+    auto lease = p().db->lease();
+    auto c = *deliberation::find_council(lease, council);
+    c.proposal_threshold = 3;
+    deliberation::update_council(lease, c);
+  }
+  auto proposer = as("resident");
+  auto id = created_topic(
+      proposer->post("/deliberation/propose",
+                     {{"title", "楼道堆物清理"}, {"body", "楼道堆放杂物，影响消防通道。"}}));
+  auto t = topic(id);
+  EXPECT_EQ(t.status, "collecting");
+  EXPECT_EQ(t.source, "proposal");
+  EXPECT_EQ(t.cosign_count, 1);  // the proposer's household
+  EXPECT_EQ(t.cosign_threshold, 3);
+
+  // Another member of the proposer's household cannot sign again for it.
+  auto same_house = household_member("same_house", "guangyi-jiayuan", 0);
+  EXPECT_EQ(same_house->post("/deliberation/topics/" + std::to_string(id) + "/cosign", {}).status,
+            409);
+  // Residents elsewhere, or not verified, cannot sign.
+  auto elsewhere = household_member("elsewhere", "guangrui", 1);
+  EXPECT_EQ(elsewhere->post("/deliberation/topics/" + std::to_string(id) + "/cosign", {}).status,
+            409);
+  auto pending = household_member("pending_one", "guangyi-jiayuan", 4, "pending");
+  EXPECT_EQ(pending->post("/deliberation/topics/" + std::to_string(id) + "/cosign", {}).status,
+            409);
+  EXPECT_EQ(topic(id).cosign_count, 1);
+
+  auto second = household_member("second_house", "guangyi-jiayuan", 1);
+  EXPECT_EQ(second->post("/deliberation/topics/" + std::to_string(id) + "/cosign", {}).status, 303);
+  EXPECT_EQ(topic(id).status, "collecting");
+  EXPECT_NE(second->get("/deliberation/topics/" + std::to_string(id)).body.find("您家已联署"),
+            std::string::npos);
+  auto unread_before = count(
+      "SELECT COUNT(*) FROM notifications WHERE account_id = (SELECT id "
+      "FROM accounts WHERE username = 'council_member')");
+  auto third = household_member("third_house", "guangyi-jiayuan", 2);
+  EXPECT_EQ(third->post("/deliberation/topics/" + std::to_string(id) + "/cosign", {}).status, 303);
+  t = topic(id);
+  EXPECT_EQ(t.cosign_count, 3);
+  EXPECT_EQ(t.status, "accepted");
+  // The council's members with accounts are told; the proposer too.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM notifications WHERE account_id = (SELECT id FROM "
+                  "accounts WHERE username = 'council_member')"),
+            unread_before + 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM notifications WHERE message_key = "
+                  "'notify_topic_threshold'"),
+            1);
+  // Signing closes once the topic is on the list.
+  auto fourth = household_member("fourth_house", "guangyi-jiayuan", 3);
+  EXPECT_EQ(fourth->post("/deliberation/topics/" + std::to_string(id) + "/cosign", {}).status, 409);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM topic_cosignatures WHERE topic_id = " + std::to_string(id)),
+            3);
+  EXPECT_GE(count("SELECT COUNT(*) FROM topic_events WHERE topic_id = " + std::to_string(id) +
+                  " AND kind = 'threshold_reached'"),
+            1);
+}
+
+TEST_P(Deliberation, BadProposalsAreRefusedAndStoreNothing) {
+  auto resident = as("resident");
+  auto before = count("SELECT COUNT(*) FROM topics");
+  auto r = resident->post("/deliberation/propose", {{"title", ""}, {"body", "内容"}});
+  EXPECT_EQ(r.status, 422);
+  EXPECT_NE(r.body.find("请填写议题名称"), std::string::npos);
+  r = resident->post("/deliberation/propose",
+                     {{"title", std::string(121 * 3, 'a')}, {"body", "x"}});
+  EXPECT_EQ(r.status, 422);
+  r = resident->post("/deliberation/propose", {{"title", "标题"}, {"body", "  "}});
+  EXPECT_EQ(r.status, 422);
+  r = resident->post("/deliberation/propose", {{"title", "\xff\xfe"}, {"body", "x"}});
+  EXPECT_EQ(r.status, 422);
+  // The form comes back with what was typed.
+  r = resident->post("/deliberation/propose", {{"title", "保留的标题"}, {"body", ""}});
+  EXPECT_NE(r.body.find("保留的标题"), std::string::npos);
+  // Without CSRF nothing happens either.
+  EXPECT_EQ(resident->post("/deliberation/propose", {{"title", "t"}, {"body", "b"}}, false).status,
+            403);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM topics"), before);
+  // A resident whose household is not verified cannot propose.
+  auto pending = household_member("pending_two", "guangyi-jiayuan", 5, "pending");
+  EXPECT_EQ(pending->post("/deliberation/propose", {{"title", "t"}, {"body", "b"}}).status, 409);
+  // Nor can anyone in a community without a consultation council.
+  auto other = household_member("other_community", "guangrui", 2);
+  r = other->post("/deliberation/propose", {{"title", "t"}, {"body", "b"}});
+  EXPECT_EQ(r.status, 409);
+  EXPECT_NE(r.body.find("尚未设立协商议事委员会"), std::string::npos);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM topics"), before);
+}
+
+TEST_P(Deliberation, ACommunityMatterAppealBecomesOneTopic) {
+  // The demo's community-matter appeal already is a topic; find another in the community.
+  auto appeal =
+      count("SELECT a.id FROM appeals a WHERE a.route = 'community' AND a.community_id = " +
+            unit("guangyi-jiayuan") +
+            " AND a.id NOT IN (SELECT appeal_id FROM topics WHERE "
+            "appeal_id IS NOT NULL) ORDER BY a.id LIMIT 1");
+  ASSERT_GT(appeal, 0);
+  auto path = "/deliberation/from-appeal/" + std::to_string(appeal);
+  auto worker = as("community_worker");
+  auto form = worker->get(path);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_EQ(worker->post(path, {{"title", ""}}).status, 422);
+  auto id = created_topic(worker->post(path, {{"title", "噪音扰民协商"}}));
+  auto t = topic(id);
+  EXPECT_EQ(t.source, "appeal");
+  EXPECT_EQ(t.status, "accepted");
+  EXPECT_EQ(t.appeal_id, appeal);
+  // The topic carries the resident's words but not who they are.
+  {
+    auto lease = p().db->lease();
+    auto a = appeals::find_appeal(lease, appeal);
+    ASSERT_TRUE(a);
+    EXPECT_EQ(t.body, a->description);
+    auto page = Client(p()).get("/deliberation/topics/" + std::to_string(id));
+    EXPECT_EQ(page.body.find(a->address.empty() ? "\x01" : a->address), std::string::npos);
+  }
+  // One matter, one deliberation: the appeal leads to its topic from now on.
+  auto again = worker->get(path);
+  EXPECT_EQ(again.status, 303);
+  EXPECT_EQ(again.header("Location"), "/deliberation/topics/" + std::to_string(id));
+  EXPECT_EQ(worker->post(path, {{"title", "again"}}).status, 409);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM topics WHERE appeal_id = " + std::to_string(appeal)), 1);
+}
+
+TEST_P(Deliberation, OnlyCommunityMattersAndOnlyOwnCommunity) {
+  auto department_appeal = count(
+      "SELECT id FROM appeals WHERE route = 'department' AND "
+      "community_id = " +
+      unit("guangyi-jiayuan") + " ORDER BY id LIMIT 1");
+  ASSERT_GT(department_appeal, 0);
+  auto worker = as("community_worker");
+  auto r = worker->post("/deliberation/from-appeal/" + std::to_string(department_appeal),
+                        {{"title", "不该成为议题"}});
+  EXPECT_EQ(r.status, 409);
+  // Another community's appeal does not exist for this worker.
+  auto elsewhere = count("SELECT id FROM appeals WHERE community_id <> " + unit("guangyi-jiayuan") +
+                         " ORDER BY id LIMIT 1");
+  ASSERT_GT(elsewhere, 0);
+  EXPECT_EQ(worker->get("/deliberation/from-appeal/" + std::to_string(elsewhere)).status, 404);
+  EXPECT_EQ(worker->post("/deliberation/from-appeal/" + std::to_string(elsewhere), {{"title", "x"}})
+                .status,
+            404);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM topics WHERE appeal_id IN (" +
+                  std::to_string(department_appeal) + ", " + std::to_string(elsewhere) + ")"),
+            0);
+}
+
+TEST_P(Deliberation, TheCouncilOrTheStreetRaisesTopics) {
+  auto member = as("council_member");
+  auto form = member->get("/deliberation/raise");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("广益佳苑社区"), std::string::npos);
+  EXPECT_EQ(form.body.find("广瑞一村社区"), std::string::npos);  // only their own community
+  auto id = created_topic(
+      member->post("/deliberation/raise", {{"community", unit("guangyi-jiayuan")},
+                                           {"title", "健身器材更新"},
+                                           {"body", "小区健身器材老化，讨论更新方案。"}}));
+  EXPECT_EQ(topic(id).source, "council");
+  // Not in a community they do not serve.
+  EXPECT_EQ(member
+                ->post("/deliberation/raise",
+                       {{"community", unit("guangrui")}, {"title", "x"}, {"body", "y"}})
+                .status,
+            404);
+  auto street = as("street_officer");
+  id = created_topic(street->post("/deliberation/raise", {{"community", unit("guangrui")},
+                                                          {"title", "背街小巷整治"},
+                                                          {"body", "街道提出的协商事项。"}}));
+  EXPECT_EQ(topic(id).source, "street");
+  EXPECT_EQ(
+      street->post("/deliberation/raise", {{"community", "999999"}, {"title", "x"}, {"body", "y"}})
+          .status,
+      404);
+}
+
+TEST_P(Deliberation, TheDirectorKeepsTheCouncilAndItsMembers) {
+  auto director = as("community_director");
+  auto page = director->get("/deliberation/councils");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("协商议事委员会"), std::string::npos);
+  EXPECT_NE(page.body.find("陈建国"), std::string::npos);
+  auto council = count("SELECT id FROM councils WHERE kind = 'consultation' AND community_id = " +
+                       unit("guangyi-jiayuan"));
+  std::vector<std::pair<std::string, std::string>> good{{"community", unit("guangyi-jiayuan")},
+                                                        {"kind", "consultation"},
+                                                        {"name", "广益佳苑社区协商议事委员会"},
+                                                        {"term_start", "2025-01-01"},
+                                                        {"term_end", "2027-12-31"},
+                                                        {"threshold", "8"},
+                                                        {"rules", "# 规则"}};
+  auto with = [&](const std::string& key, const std::string& value) {
+    auto f = good;
+    for (auto& [k, v] : f)
+      if (k == key) v = value;
+    return f;
+  };
+  EXPECT_EQ(director->post("/deliberation/councils", with("term_end", "2024-12-31")).status, 422);
+  EXPECT_EQ(director->post("/deliberation/councils", with("term_start", "2025-02-30")).status, 422);
+  EXPECT_EQ(director->post("/deliberation/councils", with("threshold", "0")).status, 422);
+  EXPECT_EQ(director->post("/deliberation/councils", with("threshold", "-3")).status, 422);
+  EXPECT_EQ(director->post("/deliberation/councils", with("kind", "cabal")).status, 422);
+  EXPECT_EQ(director->post("/deliberation/councils", with("name", "")).status, 422);
+  EXPECT_EQ(count("SELECT proposal_threshold FROM councils WHERE id = " + std::to_string(council)),
+            5);
+  EXPECT_EQ(director->post("/deliberation/councils", good).status, 303);
+  EXPECT_EQ(count("SELECT proposal_threshold FROM councils WHERE id = " + std::to_string(council)),
+            8);
+  // Not another community's council.
+  EXPECT_EQ(director->post("/deliberation/councils", with("community", unit("guangrui"))).status,
+            404);
+
+  auto members = "/deliberation/councils/" + std::to_string(council) + "/members";
+  auto before =
+      count("SELECT COUNT(*) FROM council_members WHERE council_id = " + std::to_string(council));
+  std::vector<std::pair<std::string, std::string>> member{
+      {"name", "吴晓东"},           {"position", "member"},     {"sector", "unit"},
+      {"term_start", "2025-06-01"}, {"term_end", "2027-12-31"}, {"username", ""}};
+  auto m = member;
+  m[3].second = "2024-06-01";  // before the council's term
+  EXPECT_EQ(director->post(members, m).status, 422);
+  m = member;
+  m[1].second = "dictator";
+  EXPECT_EQ(director->post(members, m).status, 422);
+  m = member;
+  m[5].second = "nobody-here";
+  EXPECT_EQ(director->post(members, m).status, 422);
+  EXPECT_EQ(
+      count("SELECT COUNT(*) FROM council_members WHERE council_id = " + std::to_string(council)),
+      before);
+  m = member;
+  m[5].second = "volunteer";
+  EXPECT_EQ(director->post(members, m).status, 303);
+  auto added = count("SELECT id FROM council_members WHERE name = '吴晓东'");
+  EXPECT_EQ(count("SELECT account_id FROM council_members WHERE id = " + std::to_string(added)),
+            count("SELECT id FROM accounts WHERE username = 'volunteer'"));
+  EXPECT_EQ(director->post(members + "/" + std::to_string(added) + "/remove", {}).status, 303);
+  EXPECT_EQ(director->post(members + "/" + std::to_string(added) + "/remove", {}).status, 404);
+  EXPECT_EQ(
+      count("SELECT COUNT(*) FROM council_members WHERE council_id = " + std::to_string(council)),
+      before);
+  EXPECT_GE(count("SELECT COUNT(*) FROM audit_entries WHERE action LIKE 'deliberation.%'"), 3);
+
+  // The district sets up a council for a community that has none.
+  auto admin = as("district_admin");
+  auto other = good;
+  other[0].second = unit("guangrui");
+  other[2].second = "广瑞一村社区协商议事委员会";
+  EXPECT_EQ(admin->post("/deliberation/councils", other).status, 303);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM councils WHERE community_id = " + unit("guangrui")), 1);
+}
+
+TEST_P(Deliberation, VotingRulesInTheDatabaseAreTheLaws) {
+  auto lease = p().db->lease();
+  auto stored = deliberation::voting_rules(lease);
+  auto standard = deliberation::standard_rules();
+  ASSERT_EQ(stored.size(), standard.size());
+  for (const auto& s : standard) {
+    auto r = deliberation::find_voting_rule(lease, s.code);
+    ASSERT_TRUE(r) << s.code;
+    EXPECT_EQ(r->measure, s.measure) << s.code;
+    EXPECT_EQ(r->quorum.has_value(), s.quorum.has_value()) << s.code;
+    if (r->quorum && s.quorum) {
+      EXPECT_EQ(r->quorum->numerator, s.quorum->numerator) << s.code;
+      EXPECT_EQ(r->quorum->denominator, s.quorum->denominator) << s.code;
+      EXPECT_EQ(r->quorum->strictly_more, s.quorum->strictly_more) << s.code;
+    }
+    EXPECT_EQ(r->approval.numerator, s.approval.numerator) << s.code;
+    EXPECT_EQ(r->approval.denominator, s.approval.denominator) << s.code;
+    EXPECT_EQ(r->approval.strictly_more, s.approval.strictly_more) << s.code;
+  }
+}
+
+SILIAN_ON_BOTH_ENGINES(Deliberation);
+}  // namespace
