@@ -4,6 +4,7 @@
 // supervisory committee kept by the community's director.
 #include "silian/modules/appeals/storage/appeal_store.hpp"
 #include "silian/modules/deliberation/domain/voting.hpp"
+#include "silian/modules/deliberation/service/meetings.hpp"
 #include "silian/modules/deliberation/storage/deliberation_store.hpp"
 #include "silian/modules/org/storage/people_store.hpp"
 #include "silian/platform/core/demo.hpp"
@@ -371,5 +372,284 @@ TEST_P(Deliberation, VotingRulesInTheDatabaseAreTheLaws) {
   }
 }
 
+// Meetings: the demo's council meeting is noticed a week ahead with two topics, an
+// official and a department invited.
+class Meetings : public Deliberation {
+ protected:
+  long long demo_meeting() { return count("SELECT id FROM meetings ORDER BY id LIMIT 1"); }
+  std::string at(long long seconds_from_now) {
+    return deliberation::format_local_datetime(p().clock.now() + seconds_from_now);
+  }
+  // A draft council meeting in the demo community, `days` ahead, with one accepted topic.
+  long long draft(Client& c, int days, const std::string& topic) {
+    auto r = c.post("/deliberation/meetings/new", {{"community", unit("guangyi-jiayuan")},
+                                                   {"title", "测试议事会"},
+                                                   {"kind", "council"},
+                                                   {"starts", at(days * 86400)},
+                                                   {"ends", at(days * 86400 + 7200)},
+                                                   {"place", "社区会议室"},
+                                                   {"online_url", ""},
+                                                   {"topic", topic}});
+    EXPECT_EQ(r.status, 303) << r.body.substr(0, 800);
+    auto loc = r.header("Location");
+    return loc.starts_with("/deliberation/meetings/") ? std::stoll(loc.substr(23)) : 0;
+  }
+  std::string accepted_topic() {
+    auto member = as("council_member");
+    auto r = member->post("/deliberation/raise", {{"community", unit("guangyi-jiayuan")},
+                                                  {"title", "垃圾分类投放点调整"},
+                                                  {"body", "讨论调整投放点位置。"}});
+    return r.header("Location").substr(21);
+  }
+};
+
+TEST_P(Meetings, TheNoticedMeetingIsPublicWithItsAgendaAndInvitations) {
+  Client anonymous(p());
+  auto list = anonymous.get("/deliberation/meetings");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_NE(list.body.find("2026年第4次议事协商会"), std::string::npos);
+  auto id = demo_meeting();
+  auto page = anonymous.get("/deliberation/meetings/" + std::to_string(id));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("已发通知"), std::string::npos);
+  EXPECT_NE(page.body.find("加装电梯费用分摊方案"), std::string::npos);  // on the agenda
+  EXPECT_NE(page.body.find("区城管局"), std::string::npos);              // a unit invited
+  EXPECT_NE(page.body.find("待答复"), std::string::npos);
+  // The online link is for signed-in users only.
+  EXPECT_EQ(page.body.find("meeting.example.org"), std::string::npos);
+  EXPECT_NE(as("resident")
+                ->get("/deliberation/meetings/" + std::to_string(id))
+                .body.find("meeting.example.org"),
+            std::string::npos);
+  // The topics on a noticed agenda await the vote.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM topics t JOIN meeting_items i ON i.topic_id = t.id "
+                  "WHERE t.status <> 'scheduled'"),
+            0);
+  auto feed = anonymous.get("/deliberation/meetings.ics");
+  EXPECT_EQ(feed.status, 200);
+  EXPECT_TRUE(feed.content_type.starts_with("text/calendar"));
+  EXPECT_NE(feed.body.find("UID:meeting-" + std::to_string(id) + "@silian"), std::string::npos);
+}
+
+TEST_P(Meetings, DraftsAreTheConvenersAndTheNoticeFreezesTheAgenda) {
+  auto director = as("community_director");
+  auto topic = accepted_topic();
+  auto id = draft(*director, 10, topic);
+  ASSERT_GT(id, 0);
+  auto path = "/deliberation/meetings/" + std::to_string(id);
+  // Not public before the notice, and not in the feed.
+  Client anonymous(p());
+  EXPECT_EQ(anonymous.get(path).status, 404);
+  EXPECT_EQ(
+      anonymous.get("/deliberation/meetings.ics").body.find("meeting-" + std::to_string(id) + "@"),
+      std::string::npos);
+  EXPECT_EQ(director->get(path).status, 200);
+  // A topic that is still collecting signatures cannot go on an agenda.
+  auto collecting = count("SELECT id FROM topics WHERE status = 'collecting' LIMIT 1");
+  EXPECT_EQ(director->post(path + "/agenda", {{"topic", std::to_string(collecting)}}).status, 422);
+  EXPECT_EQ(director->post(path + "/notice", {}).status, 303);
+  EXPECT_EQ(anonymous.get(path).status, 200);
+  EXPECT_EQ(count("SELECT status = 'scheduled' FROM topics WHERE id = " + topic), 1);
+  // Nothing may be added once noticed: it could not be voted.
+  auto later = accepted_topic();
+  auto r = director->post(path + "/agenda", {{"topic", later}});
+  EXPECT_EQ(r.status, 409);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM meeting_items WHERE meeting_id = " + std::to_string(id)),
+            1);
+  EXPECT_EQ(director->post(path + "/notice", {}).status, 409);
+  // The council's members were told.
+  EXPECT_GE(count("SELECT COUNT(*) FROM notifications WHERE message_key = "
+                  "'notify_meeting_noticed' AND account_id = (SELECT id FROM accounts WHERE "
+                  "username = 'council_member')"),
+            1);
+}
+
+TEST_P(Meetings, TheNoticePeriodIsKept) {
+  auto director = as("community_director");
+  auto id = draft(*director, 2, accepted_topic());  // the demo council needs 3 days
+  auto path = "/deliberation/meetings/" + std::to_string(id);
+  auto r = director->post(path + "/notice", {});
+  EXPECT_EQ(r.status, 409);
+  EXPECT_NE(r.body.find("通知期"), std::string::npos);
+  EXPECT_EQ(count("SELECT status = 'draft' FROM meetings WHERE id = " + std::to_string(id)), 1);
+  // An empty agenda cannot be noticed either.
+  auto empty = draft(*director, 10, "");
+  EXPECT_EQ(
+      director->post("/deliberation/meetings/" + std::to_string(empty) + "/notice", {}).status,
+      409);
+}
+
+TEST_P(Meetings, BadMeetingsAreRefusedAndStoreNothing) {
+  auto director = as("community_director");
+  auto before = count("SELECT COUNT(*) FROM meetings");
+  std::vector<std::pair<std::string, std::string>> good{{"community", unit("guangyi-jiayuan")},
+                                                        {"title", "会"},
+                                                        {"kind", "council"},
+                                                        {"starts", at(5 * 86400)},
+                                                        {"ends", at(5 * 86400 + 3600)},
+                                                        {"place", "会议室"},
+                                                        {"online_url", ""}};
+  auto with = [&](const std::string& key, const std::string& value) {
+    auto f = good;
+    for (auto& [k, v] : f)
+      if (k == key) v = value;
+    return f;
+  };
+  EXPECT_EQ(director->post("/deliberation/meetings/new", with("starts", at(-3600))).status, 422);
+  EXPECT_EQ(director->post("/deliberation/meetings/new", with("ends", at(5 * 86400 - 60))).status,
+            422);
+  EXPECT_EQ(director->post("/deliberation/meetings/new", with("starts", "tomorrow")).status, 422);
+  EXPECT_EQ(director->post("/deliberation/meetings/new", with("kind", "party")).status, 422);
+  EXPECT_EQ(director->post("/deliberation/meetings/new", with("title", " ")).status, 422);
+  EXPECT_EQ(director->post("/deliberation/meetings/new", with("place", "")).status, 422);
+  EXPECT_EQ(director->post("/deliberation/meetings/new", with("online_url", "javascript:alert(1)"))
+                .status,
+            422);
+  auto r = director->post("/deliberation/meetings/new", with("community", unit("guangrui")));
+  EXPECT_EQ(r.status, 404);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM meetings"), before);
+  // Online only is a meeting too.
+  auto online = with("place", "");
+  online.back().second = "https://meet.example.org/x";
+  EXPECT_EQ(director->post("/deliberation/meetings/new", online).status, 303);
+}
+
+TEST_P(Meetings, InviteesReplyAndDecliningTakesAReason) {
+  auto id = demo_meeting();
+  auto path = "/deliberation/meetings/" + std::to_string(id);
+  auto leader_invitation =
+      count("SELECT id FROM meeting_invitations WHERE meeting_id = " + std::to_string(id) +
+            " AND account_id = (SELECT id FROM accounts WHERE username = 'leader')");
+  auto unit_invitation =
+      count("SELECT id FROM meeting_invitations WHERE meeting_id = " + std::to_string(id) +
+            " AND unit_id IS NOT NULL");
+  auto leader = as("leader");
+  EXPECT_NE(leader->get(path).body.find("您收到的邀约"), std::string::npos);
+  auto reply = [](long long inv) {
+    return "/deliberation/invitations/" + std::to_string(inv) + "/reply";
+  };
+  EXPECT_EQ(leader->post(reply(leader_invitation), {{"answer", "declined"}, {"note", ""}}).status,
+            422);
+  EXPECT_EQ(leader->post(reply(leader_invitation), {{"answer", "maybe"}, {"note", ""}}).status,
+            422);
+  EXPECT_EQ(
+      leader->post(reply(leader_invitation), {{"answer", "accepted"}, {"note", "准时参加"}}).status,
+      303);
+  // The department's officer answers for the department; others cannot.
+  EXPECT_EQ(leader->post(reply(unit_invitation), {{"answer", "accepted"}, {"note", ""}}).status,
+            404);
+  auto officer = as("department_officer");
+  EXPECT_EQ(officer
+                ->post(reply(unit_invitation),
+                       {{"answer", "declined"}, {"note", "当天有执法任务，书面答复意见"}})
+                .status,
+            303);
+  auto page = Client(p()).get(path);
+  EXPECT_NE(page.body.find("接受邀约：准时参加"), std::string::npos);
+  EXPECT_NE(page.body.find("当天有执法任务"), std::string::npos);
+  // The convener hears of the replies.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM notifications WHERE message_key LIKE "
+                  "'notify_invitation_%'"),
+            2);
+  // Inviting: one of a person or a unit, existing, once.
+  auto director = as("community_director");
+  EXPECT_EQ(
+      director->post(path + "/invitations", {{"username", "leader"}, {"unit", ""}, {"note", ""}})
+          .status,
+      409);
+  EXPECT_EQ(director
+                ->post(path + "/invitations",
+                       {{"username", "street_officer"}, {"unit", "dept-urban"}, {"note", ""}})
+                .status,
+            422);
+  EXPECT_EQ(
+      director->post(path + "/invitations", {{"username", "ghost"}, {"unit", ""}, {"note", ""}})
+          .status,
+      422);
+  EXPECT_EQ(director
+                ->post(path + "/invitations",
+                       {{"username", ""}, {"unit", "guangyi-jiayuan"}, {"note", ""}})
+                .status,
+            422);  // a community is not invited to its own council
+  EXPECT_EQ(director
+                ->post(path + "/invitations",
+                       {{"username", "street_officer"}, {"unit", ""}, {"note", "街道指导"}})
+                .status,
+            303);
+  EXPECT_EQ(
+      count("SELECT COUNT(*) FROM meeting_invitations WHERE meeting_id = " + std::to_string(id)),
+      3);
+}
+
+TEST_P(Meetings, AttendanceAndMinutesAreRecordedAfterTheStart) {
+  auto id = demo_meeting();
+  auto path = "/deliberation/meetings/" + std::to_string(id);
+  auto director = as("community_director");
+  EXPECT_EQ(director->post(path + "/minutes", {{"minutes", "纪要"}}).status, 409);  // not started
+  tp->clock.advance(8 * 86400);
+  director = as("community_director");  // a new day, a new sign-in
+  EXPECT_EQ(director->post(path + "/minutes", {{"minutes", " "}}).status, 422);
+  EXPECT_EQ(director->post(path + "/minutes", {{"minutes", "一、停车秩序：形成初步方案。"}}).status,
+            303);
+  auto unit_invitation =
+      count("SELECT id FROM meeting_invitations WHERE meeting_id = " + std::to_string(id) +
+            " AND unit_id IS NOT NULL");
+  EXPECT_EQ(director
+                ->post(path + "/attendance", {{"name", "王建国"},
+                                              {"capacity", "resident"},
+                                              {"mode", "online"},
+                                              {"invitation", std::to_string(unit_invitation)}})
+                .status,
+            303);
+  EXPECT_EQ(
+      director
+          ->post(path + "/attendance", {{"name", "某人"}, {"capacity", "boss"}, {"mode", "online"}})
+          .status,
+      422);
+  EXPECT_EQ(
+      count("SELECT COUNT(*) FROM meeting_attendance WHERE meeting_id = " + std::to_string(id)), 1);
+  EXPECT_EQ(count("SELECT attended FROM meeting_invitations WHERE id = " +
+                  std::to_string(unit_invitation)),
+            1);
+  auto page = Client(p()).get(path);
+  EXPECT_NE(page.body.find("形成初步方案"), std::string::npos);
+  EXPECT_EQ(page.body.find("王建国"), std::string::npos);  // residents counted, not named
+  EXPECT_NE(page.body.find("出席居民人数： 1"), std::string::npos);
+  EXPECT_NE(director->get(path).body.find("王建国"), std::string::npos);
+  // Replies close when the meeting has started.
+  auto leader_invitation = count(
+      "SELECT id FROM meeting_invitations WHERE account_id = (SELECT "
+      "id FROM accounts WHERE username = 'leader')");
+  EXPECT_EQ(as("leader")
+                ->post("/deliberation/invitations/" + std::to_string(leader_invitation) + "/reply",
+                       {{"answer", "accepted"}, {"note", ""}})
+                .status,
+            409);
+}
+
+TEST_P(Deliberation, CommentsAreModeratedInTheOpen) {
+  auto id = count("SELECT id FROM topics WHERE source = 'council' LIMIT 1");
+  auto path = "/deliberation/topics/" + std::to_string(id);
+  auto resident = as("resident");
+  EXPECT_EQ(resident->post(path + "/comments", {{"body", " "}}).status, 422);
+  EXPECT_EQ(resident->post(path + "/comments", {{"body", "建议按楼层分摊，一楼少出。"}}).status,
+            303);
+  auto outsider = household_member("outsider", "guangrui", 3);
+  EXPECT_EQ(outsider->post(path + "/comments", {{"body", "路过"}}).status, 409);
+  auto comment = count("SELECT id FROM topic_comments WHERE topic_id = " + std::to_string(id));
+  ASSERT_GT(comment, 0);
+  auto hide = "/deliberation/comments/" + std::to_string(comment) + "/hide";
+  auto worker = as("community_worker");
+  EXPECT_EQ(worker->post(hide, {{"reason", ""}}).status, 422);
+  EXPECT_EQ(worker->post(hide, {{"reason", "含有个人信息"}}).status, 303);
+  EXPECT_EQ(worker->post(hide, {{"reason", "again"}}).status, 409);
+  auto page = Client(p()).get(path);
+  EXPECT_EQ(page.body.find("一楼少出"), std::string::npos);
+  EXPECT_NE(page.body.find("含有个人信息"), std::string::npos);  // the reason stays public
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_entries WHERE action = 'deliberation.comment.hide'"),
+            1);
+}
+
+SILIAN_ON_BOTH_ENGINES(Meetings);
 SILIAN_ON_BOTH_ENGINES(Deliberation);
 }  // namespace

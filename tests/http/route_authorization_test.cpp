@@ -28,6 +28,7 @@ const std::set<std::string> k_topic_raisers = {"community_director", "council_me
 const std::set<std::string> k_community_staff = {"community_worker", "community_director",
                                                  "council_member"};
 const std::set<std::string> k_council_keepers = {"community_director", "district_admin"};
+const std::set<std::string> k_conveners = {"community_director", "council_member"};
 
 struct Expectation {
   std::string sample;           // a concrete URL for the pattern
@@ -175,6 +176,28 @@ std::map<std::string, Expectation> policy() {
        {"/deliberation/councils/999/members", false, k_council_keepers}},
       {"POST /deliberation/councils/{id}/members/{mid}/remove",
        {"/deliberation/councils/999/members/9/remove", false, k_council_keepers}},
+      {"POST /deliberation/topics/{id}/comments",
+       {"/deliberation/topics/999/comments", false, k_everyone}},
+      {"POST /deliberation/comments/{id}/hide",
+       {"/deliberation/comments/999/hide", false, k_community_staff}},
+      // Meetings are public once noticed; the council convenes them; invitees reply.
+      {"GET /deliberation/meetings", {"/deliberation/meetings", true, k_everyone}},
+      {"GET /deliberation/meetings.ics", {"/deliberation/meetings.ics", true, k_everyone}},
+      {"GET /deliberation/meetings/new", {"/deliberation/meetings/new", false, k_conveners}},
+      {"POST /deliberation/meetings/new", {"/deliberation/meetings/new", false, k_conveners}},
+      {"GET /deliberation/meetings/{id}", {"/deliberation/meetings/999", true, k_everyone}},
+      {"POST /deliberation/meetings/{id}/agenda",
+       {"/deliberation/meetings/999/agenda", false, k_conveners}},
+      {"POST /deliberation/meetings/{id}/notice",
+       {"/deliberation/meetings/999/notice", false, k_conveners}},
+      {"POST /deliberation/meetings/{id}/invitations",
+       {"/deliberation/meetings/999/invitations", false, k_conveners}},
+      {"POST /deliberation/meetings/{id}/attendance",
+       {"/deliberation/meetings/999/attendance", false, k_conveners}},
+      {"POST /deliberation/meetings/{id}/minutes",
+       {"/deliberation/meetings/999/minutes", false, k_conveners}},
+      {"POST /deliberation/invitations/{id}/reply",
+       {"/deliberation/invitations/999/reply", false, k_everyone}},
   };
 }
 

@@ -3,7 +3,6 @@
 // tests/conformance/open311_conformance.py (python3 + python3-jsonschema from Debian).
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <filesystem>
 
 #include "process/process_support.hpp"
@@ -47,13 +46,8 @@ TEST(Open311Conformance, TheRealServerPassesTheConformanceSuite) {
   auto command = std::string("/usr/bin/python3 ") + SILIAN_SOURCE_DIR +
                  "/tests/conformance/open311_conformance.py --base http://127.0.0.1:" +
                  std::to_string(server.port()) + "/open311/v2 --api-key " + key + " --schemas '" +
-                 schemas + "' 2>&1";
-  std::string output;
-  FILE* pipe = popen(command.c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
-  char buf[4096];
-  while (auto n = fread(buf, 1, sizeof buf, pipe)) output.append(buf, n);
-  int status = pclose(pipe);
-  EXPECT_EQ(status, 0) << output;
-  EXPECT_NE(output.find("OK"), std::string::npos) << output;
+                 schemas + "'";
+  auto result = run_command(command);
+  EXPECT_EQ(result.exit_code, 0) << result.output;
+  EXPECT_NE(result.output.find("OK"), std::string::npos) << result.output;
 }

@@ -29,7 +29,11 @@ CommandResult run_silian(const std::vector<std::string>& args,
   for (const auto& [k, v] : env) cmd += k + "=" + shell_quote(v) + " ";
   cmd += shell_quote(SILIAN_BINARY);
   for (const auto& a : args) cmd += " " + shell_quote(a);
-  cmd += " 2>&1";
+  return run_command(cmd);
+}
+
+CommandResult run_command(const std::string& shell_command) {
+  std::string cmd = shell_command + " 2>&1";
   CommandResult result;
   FILE* pipe = popen(cmd.c_str(), "r");
   if (!pipe) throw std::runtime_error("popen failed");

@@ -12,6 +12,8 @@ struct CommandResult {
 };
 CommandResult run_silian(const std::vector<std::string>& args,
                          const std::map<std::string, std::string>& env = {});
+// Any shell command (e.g. a conformance script), stdout and stderr together.
+CommandResult run_command(const std::string& shell_command);
 
 int free_port();
 

@@ -15,10 +15,13 @@ Module deliberation_module() {
       {"deliberation.raise", {"community_director", "council_member", "street_officer"}},
       {"deliberation.from_appeal", {"community_worker", "community_director", "council_member"}},
       {"deliberation.councils", {"community_director", "district_admin"}},
+      {"deliberation.convene", {"community_director", "council_member"}},
+      {"deliberation.moderate", {"community_worker", "community_director", "council_member"}},
   };
   m.routes = [](http::Router& r) {
     register_topic_routes(r);
     register_council_routes(r);
+    register_meeting_routes(r);
   };
   m.nav = {{"nav_topics", "/deliberation", "public"},
            {"nav_councils", "/deliberation/councils", "deliberation.councils"}};

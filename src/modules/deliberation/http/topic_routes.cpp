@@ -3,6 +3,7 @@
 // forward by the council or the street.
 #include "silian/modules/appeals/storage/appeal_store.hpp"
 #include "silian/modules/deliberation/http/route_groups.hpp"
+#include "silian/modules/deliberation/service/meetings.hpp"
 #include "silian/modules/deliberation/service/topics.hpp"
 #include "silian/modules/org/storage/people_store.hpp"
 #include "silian/platform/clock.hpp"
@@ -120,6 +121,22 @@ Response detail(RequestContext& ctx) {
         data.set("can_cosign", true);
     }
   }
+  // The online thread beside the meetings: hidden comments stay listed with the reason.
+  bool moderator = ctx.principal && may_moderate(ctx.user(), t->community_path);
+  auto comments = views::Value::list();
+  for (const auto& c : comments_of(lease, t->id)) {
+    views::Value row{{"id", c.id}, {"at", format_local_minutes(c.at)}, {"hidden", c.hidden}};
+    if (c.hidden) {
+      row.set("reason", ctx.script(c.hidden_reason));
+    } else {
+      row.set("author", ctx.script(c.author));
+      row.set("body", ctx.script(c.body));
+      row.set("may_hide", moderator);
+    }
+    comments.push(row);
+  }
+  data.set("comments", comments);
+  data.set("may_comment", ctx.principal.has_value());
   return ctx.page("src/modules/deliberation/views/topic_detail.mustache", "topic_title", data);
 }
 
@@ -238,6 +255,26 @@ Response from_appeal_submit(RequestContext& ctx) {
   tx.commit();
   return ctx.redirect("/deliberation/topics/" + std::to_string(r.topic_id), "topic_raised");
 }
+Response comment_submit(RequestContext& ctx) {
+  auto id = ctx.id_param("id").value_or(0);
+  auto lease = ctx.platform.db->lease();
+  db::Transaction tx(lease);
+  auto r = comment(lease, ctx.user(), id, ctx.form("body"), ctx.platform.clock.now());
+  if (!r.ok()) return ctx.error(r.status, r.error);
+  tx.commit();
+  return ctx.redirect("/deliberation/topics/" + std::to_string(id) + "#comments", "comment_posted");
+}
+
+Response hide_submit(RequestContext& ctx) {
+  auto id = ctx.id_param("id").value_or(0);
+  auto lease = ctx.platform.db->lease();
+  db::Transaction tx(lease);
+  auto r = hide(lease, ctx.user(), id, ctx.form("reason"), ctx.platform.clock.now());
+  if (!r.ok()) return ctx.error(r.status, r.error);
+  tx.commit();
+  return ctx.redirect("/deliberation/topics/" + std::to_string(r.topic_id) + "#comments",
+                      "comment_hidden");
+}
 }  // namespace
 
 void register_topic_routes(http::Router& router) {
@@ -253,5 +290,7 @@ void register_topic_routes(http::Router& router) {
   router.get("/deliberation/from-appeal/{id}", "deliberation.from_appeal",
              [](RequestContext& ctx) { return from_appeal_form(ctx, 200, ""); });
   router.post("/deliberation/from-appeal/{id}", "deliberation.from_appeal", from_appeal_submit);
+  router.post("/deliberation/topics/{id}/comments", "authenticated", comment_submit);
+  router.post("/deliberation/comments/{id}/hide", "deliberation.moderate", hide_submit);
 }
 }  // namespace silian::deliberation

@@ -1,6 +1,7 @@
 #include "silian/modules/deliberation/seed/demo_seed.hpp"
 
 #include "silian/modules/appeals/storage/appeal_store.hpp"
+#include "silian/modules/deliberation/service/meetings.hpp"
 #include "silian/modules/deliberation/service/topics.hpp"
 #include "silian/platform/auth/account_store.hpp"
 #include "silian/platform/org/org_store.hpp"
@@ -90,5 +91,26 @@ void seed_demo(Platform& p, db::Lease& lease) {
     propose(lease, *resident, "增设小区充电桩",
             "电动自行车充电难，楼道飞线充电存在安全隐患，建议在北门附近增设集中充电桩。",
             now - 86400);
+
+  // A council meeting a week ahead on the topics on the list, noticed, with an official
+  // and a department invited (邀约), online as well as in the hall.
+  auto director = principal(lease, "community_director");
+  if (!director) return;
+  MeetingDraft d;
+  d.community_id = first.id;
+  d.title = "2026年第4次议事协商会";
+  d.kind = "council";
+  d.place = "广益佳苑社区党群服务中心二楼会议室";
+  d.online_url = "https://meeting.example.org/guangyi-jiayuan";
+  d.starts_at = (now / 3600) * 3600 + 7 * 86400;
+  d.ends_at = d.starts_at + 2 * 3600;
+  for (const auto& t : topics(lease, {first.id, "accepted", ""}, 10, 0))
+    d.topic_ids.push_back(t.id);
+  auto meeting = convene(lease, *director, d, now);
+  if (!meeting.ok()) return;
+  invite(lease, *director, meeting.topic_id, "leader", "", "请区领导听取居民意见并协调相关部门。",
+         now);
+  invite(lease, *director, meeting.topic_id, "", "dept-urban", "涉及公共区域停车和占道问题。", now);
+  publish_notice(lease, *director, meeting.topic_id, now);
 }
 }  // namespace silian::deliberation

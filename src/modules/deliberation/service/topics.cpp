@@ -1,5 +1,7 @@
 #include "silian/modules/deliberation/service/topics.hpp"
 
+#include "silian/modules/deliberation/service/common.hpp"
+
 #include "silian/modules/appeals/storage/appeal_store.hpp"
 #include "silian/modules/org/storage/people_store.hpp"
 #include "silian/platform/audit/audit_log.hpp"
@@ -12,22 +14,16 @@ namespace {
 const std::vector<std::string> k_community_staff = {"community_worker", "community_director",
                                                     "council_member"};
 
-Result refuse(int status, const std::string& key) { return {0, status, key}; }
-
-std::size_t characters(const std::string& text) {
-  std::size_t n = 0;
-  for (unsigned char c : text)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
+using detail::blank;
+using detail::characters;
+using detail::refuse;
 
 // Empty when title and body are acceptable; else the i18n key of the problem.
 std::string check_text(const std::string& title, const std::string& body, bool body_required) {
   if (!search::valid_utf8(title) || !search::valid_utf8(body)) return "error_topic_text";
-  if (title.find_first_not_of(" \t\r\n") == std::string::npos) return "error_topic_title";
+  if (blank(title)) return "error_topic_title";
   if (characters(title) > k_title_max) return "error_topic_title";
-  if (body_required && body.find_first_not_of(" \t\r\n") == std::string::npos)
-    return "error_topic_body";
+  if (body_required && blank(body)) return "error_topic_body";
   if (characters(body) > k_body_max) return "error_topic_body";
   return "";
 }

@@ -4,12 +4,13 @@ namespace silian::deliberation {
 namespace {
 constexpr const char* k_council_select =
     "SELECT c.id, c.community_id, u.name, u.path, c.kind, c.name, c.rules, c.term_start, "
-    "c.term_end, c.proposal_threshold, c.updated_at FROM councils c JOIN org_units u ON u.id "
+    "c.term_end, c.proposal_threshold, c.updated_at, c.notice_days FROM councils c JOIN org_units "
+    "u ON u.id "
     "= c.community_id ";
 
 struct CouncilRow {
   Council c;
-  long long id = 0, community = 0, threshold = 0, updated = 0;
+  long long id = 0, community = 0, threshold = 0, updated = 0, notice = 0;
   void bind(soci::statement& st) {
     st.exchange(soci::into(id));
     st.exchange(soci::into(community));
@@ -22,12 +23,14 @@ struct CouncilRow {
     st.exchange(soci::into(c.term_end));
     st.exchange(soci::into(threshold));
     st.exchange(soci::into(updated));
+    st.exchange(soci::into(notice));
   }
   Council get() {
     c.id = id;
     c.community_id = community;
     c.proposal_threshold = threshold;
     c.updated_at = updated;
+    c.notice_days = notice;
     return c;
   }
 };
@@ -133,11 +136,12 @@ std::int64_t insert_council(db::Lease& lease, const Council& c) {
 }
 
 void update_council(db::Lease& lease, const Council& c) {
-  long long id = c.id, threshold = c.proposal_threshold, at = c.updated_at;
+  long long id = c.id, threshold = c.proposal_threshold, at = c.updated_at, notice = c.notice_days;
   lease.session() << "UPDATE councils SET name = :n, rules = :r, term_start = :s, term_end = "
-                     ":e, proposal_threshold = :t, updated_at = :at WHERE id = :id",
+                     ":e, proposal_threshold = :t, updated_at = :at, notice_days = :nd WHERE id "
+                     "= :id",
       soci::use(c.name), soci::use(c.rules), soci::use(c.term_start), soci::use(c.term_end),
-      soci::use(threshold), soci::use(at), soci::use(id);
+      soci::use(threshold), soci::use(at), soci::use(notice), soci::use(id);
 }
 
 std::vector<Member> members_of(db::Lease& lease, std::int64_t council_id) {

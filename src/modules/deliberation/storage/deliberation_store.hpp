@@ -17,6 +17,7 @@ struct Council {
   std::string kind, name, rules, term_start, term_end;
   std::int64_t proposal_threshold = 0;  // households a residents' proposal needs
   std::int64_t updated_at = 0;
+  std::int64_t notice_days = 3;  // a meeting's notice is published at least this early
 };
 std::vector<Council> councils_in(db::Lease& lease, std::int64_t community_id);
 std::optional<Council> find_council(db::Lease& lease, std::int64_t id);
