@@ -54,6 +54,7 @@ class Deliberation : public test::OnEachEngine {
     org::insert_resident(lease, r, "index-" + username, p().clock.now());
     return as(username, "password-123");
   }
+  std::string topic_status(long long id) { return topic(id).status; }
   deliberation::Topic topic(long long id) {
     auto lease = p().db->lease();
     return *deliberation::find_topic(lease, id);
@@ -296,7 +297,10 @@ TEST_P(Deliberation, TheDirectorKeepsTheCouncilAndItsMembers) {
       if (k == key) v = value;
     return f;
   };
-  EXPECT_EQ(director->post("/deliberation/councils", with("term_end", "2024-12-31")).status, 422);
+  auto refused = director->post("/deliberation/councils", with("term_end", "2024-12-31"));
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("value=\"2024-12-31\""), std::string::npos);  // kept as typed
+  EXPECT_NE(refused.body.find("# 规则"), std::string::npos);
   EXPECT_EQ(director->post("/deliberation/councils", with("term_start", "2025-02-30")).status, 422);
   EXPECT_EQ(director->post("/deliberation/councils", with("threshold", "0")).status, 422);
   EXPECT_EQ(director->post("/deliberation/councils", with("threshold", "-3")).status, 422);
@@ -651,5 +655,132 @@ TEST_P(Deliberation, CommentsAreModeratedInTheOpen) {
 }
 
 SILIAN_ON_BOTH_ENGINES(Meetings);
+
+// Votes at the demo's council meeting, once it has started.
+class Votes : public Meetings {
+ protected:
+  void SetUp() override {
+    Meetings::SetUp();
+    tp->clock.advance(7 * 86400 + 1800);  // half an hour into the meeting
+    director = as("community_director");
+  }
+  std::unique_ptr<Client> director;
+  long long meeting() { return demo_meeting(); }
+  long long agenda_topic(const std::string& source) {
+    return count(
+        "SELECT t.id FROM topics t JOIN meeting_items i ON i.topic_id = t.id WHERE "
+        "t.source = '" +
+        source + "'");
+  }
+  long long open(long long topic, const std::string& rule, const std::string& electorate,
+                 int expect = 303) {
+    auto r = director->post("/deliberation/meetings/" + std::to_string(meeting()) + "/votes",
+                            {{"topic", std::to_string(topic)},
+                             {"rule", rule},
+                             {"electorate", electorate},
+                             {"question", "是否同意该方案"},
+                             {"closes", at(3600)}});
+    EXPECT_EQ(r.status, expect) << r.body.substr(0, 600);
+    auto loc = r.header("Location");
+    return loc.starts_with("/deliberation/votes/") ? std::stoll(loc.substr(20)) : 0;
+  }
+  long long member(const std::string& name) {
+    return count("SELECT id FROM council_members WHERE name = '" + name + "'");
+  }
+};
+
+TEST_P(Votes, TheCouncilDecidesAndTheTallyIsPublished) {
+  auto topic = agenda_topic("council");
+  auto id = open(topic, "simple_majority", "council");
+  ASSERT_GT(id, 0);
+  auto path = "/deliberation/votes/" + std::to_string(id);
+  EXPECT_EQ(count("SELECT electorate_heads FROM votes WHERE id = " + std::to_string(id)), 4);
+  // One vote per matter.
+  open(topic, "simple_majority", "council", 409);
+  auto member_client = as("council_member");
+  EXPECT_EQ(member_client->post(path + "/ballot", {{"choice", "no"}}).status, 303);
+  EXPECT_EQ(member_client->post(path + "/ballot", {{"choice", "yes"}}).status, 303);  // changed
+  EXPECT_EQ(member_client->post(path + "/ballot", {{"choice", "maybe"}}).status, 422);
+  EXPECT_EQ(director->post(path + "/ballot", {{"choice", "yes"}}).status, 303);
+  // A resident is not a council member.
+  EXPECT_EQ(as("resident")->post(path + "/ballot", {{"choice", "no"}}).status, 409);
+  // Written ballots for the members without accounts.
+  EXPECT_EQ(director->post(path + "/written", {{"voter", "999"}, {"choice", "yes"}}).status, 422);
+  EXPECT_EQ(director
+                ->post(path + "/written",
+                       {{"voter", std::to_string(member("赵美华"))}, {"choice", "yes"}})
+                .status,
+            303);
+  // Not closable before the close while someone has not voted.
+  EXPECT_EQ(director->post(path + "/close", {{"present", "0"}, {"decision", "x"}}).status, 409);
+  EXPECT_EQ(
+      director
+          ->post(path + "/written", {{"voter", std::to_string(member("周德明"))}, {"choice", "no"}})
+          .status,
+      303);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM ballots WHERE vote_id = " + std::to_string(id)), 4);
+  // Everyone has voted: it can close; a passing vote needs the decision's text.
+  EXPECT_EQ(director->post(path + "/close", {{"present", "0"}, {"decision", " "}}).status, 422);
+  EXPECT_EQ(director->post(path + "/close", {{"present", "1"}, {"decision", "x"}}).status,
+            422);  // more present than members
+  EXPECT_EQ(director
+                ->post(path + "/close",
+                       {{"present", "0"}, {"decision", "电梯费用按楼层系数分摊，一楼不分摊。"}})
+                .status,
+            303);
+  EXPECT_EQ(count("SELECT yes_heads FROM votes WHERE id = " + std::to_string(id)), 3);
+  EXPECT_EQ(count("SELECT no_heads FROM votes WHERE id = " + std::to_string(id)), 1);
+  EXPECT_EQ(count("SELECT passed FROM votes WHERE id = " + std::to_string(id)), 1);
+  EXPECT_EQ(topic_status(topic), "decided");
+  auto page = Client(p()).get(path);
+  EXPECT_NE(page.body.find("表决通过"), std::string::npos);
+  EXPECT_NE(page.body.find("一楼不分摊"), std::string::npos);
+  EXPECT_NE(
+      Client(p()).get("/deliberation/topics/" + std::to_string(topic)).body.find("一楼不分摊"),
+      std::string::npos);
+  // Closed is closed.
+  EXPECT_EQ(member_client->post(path + "/ballot", {{"choice", "no"}}).status, 409);
+  EXPECT_EQ(director->post(path + "/close", {{"present", "0"}, {"decision", "x"}}).status, 409);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM decisions WHERE topic_id = " + std::to_string(topic)), 1);
+}
+
+TEST_P(Votes, AResidentsMeetingWithoutQuorumDecidesNothing) {
+  auto topic = agenda_topic("appeal");
+  // Owners' rules need the property register.
+  open(topic, "owners_ordinary", "households", 422);
+  auto id = open(topic, "residents_meeting", "households");
+  ASSERT_GT(id, 0);
+  auto path = "/deliberation/votes/" + std::to_string(id);
+  auto households = count("SELECT electorate_heads FROM votes WHERE id = " + std::to_string(id));
+  EXPECT_EQ(households, count("SELECT COUNT(*) FROM households WHERE community_id = " +
+                              unit("guangyi-jiayuan")));
+  EXPECT_EQ(as("resident")->post(path + "/ballot", {{"choice", "yes"}}).status, 303);
+  EXPECT_EQ(as("council_member")->post(path + "/ballot", {{"choice", "yes"}}).status,
+            409);  // staff, not a household of the community
+  EXPECT_EQ(director->post(path + "/close", {{"present", "0"}, {"decision", ""}}).status, 409);
+  tp->clock.advance(3600);
+  director = as("community_director");
+  EXPECT_EQ(director->post(path + "/close", {{"present", "0"}, {"decision", ""}}).status, 303);
+  EXPECT_EQ(count("SELECT quorum_met FROM votes WHERE id = " + std::to_string(id)), 0);
+  EXPECT_EQ(topic_status(topic), "rejected");
+  EXPECT_NE(Client(p()).get(path).body.find("未达到法定人数"), std::string::npos);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM decisions WHERE topic_id = " + std::to_string(topic)), 0);
+}
+
+TEST_P(Votes, OnlyANoticedAgendaIsVoted) {
+  // A topic on the list but not on the noticed agenda.
+  auto member = as("council_member");
+  auto loc = member
+                 ->post("/deliberation/raise", {{"community", unit("guangyi-jiayuan")},
+                                                {"title", "临时动议"},
+                                                {"body", "会上临时提出。"}})
+                 .header("Location");
+  auto topic = std::stoll(loc.substr(21));
+  open(topic, "simple_majority", "council", 409);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM votes"), 0);
+}
+
+SILIAN_ON_BOTH_ENGINES(Votes);
+
 SILIAN_ON_BOTH_ENGINES(Deliberation);
 }  // namespace

@@ -198,6 +198,16 @@ std::map<std::string, Expectation> policy() {
        {"/deliberation/meetings/999/minutes", false, k_conveners}},
       {"POST /deliberation/invitations/{id}/reply",
        {"/deliberation/invitations/999/reply", false, k_everyone}},
+      // Votes: opened and closed by the conveners, public, ballots from eligible voters.
+      {"POST /deliberation/meetings/{id}/votes",
+       {"/deliberation/meetings/999/votes", false, k_conveners}},
+      {"GET /deliberation/votes/{id}", {"/deliberation/votes/999", true, k_everyone}},
+      {"POST /deliberation/votes/{id}/ballot",
+       {"/deliberation/votes/999/ballot", false, k_everyone}},
+      {"POST /deliberation/votes/{id}/written",
+       {"/deliberation/votes/999/written", false, k_conveners}},
+      {"POST /deliberation/votes/{id}/close",
+       {"/deliberation/votes/999/close", false, k_conveners}},
   };
 }
 

@@ -8,8 +8,10 @@ Module deliberation_module() {
   Module m;
   m.name = "deliberation";
   m.migrations = "src/modules/deliberation/migrations/";
-  m.tables = {"councils", "council_members",    "voting_rules",
-              "topics",   "topic_cosignatures", "topic_events"};
+  m.tables = {"councils",        "council_members",     "voting_rules",       "topics",
+              "topic_cosignatures", "topic_events",     "meetings",           "meeting_items",
+              "meeting_invitations", "meeting_attendance", "topic_comments",  "votes",
+              "ballots",         "decisions"};
   m.permissions = {
       {"deliberation.propose", {"resident"}},
       {"deliberation.raise", {"community_director", "council_member", "street_officer"}},
@@ -22,6 +24,7 @@ Module deliberation_module() {
     register_topic_routes(r);
     register_council_routes(r);
     register_meeting_routes(r);
+    register_vote_routes(r);
   };
   m.nav = {{"nav_topics", "/deliberation", "public"},
            {"nav_councils", "/deliberation/councils", "deliberation.councils"}};

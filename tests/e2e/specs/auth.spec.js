@@ -3,8 +3,9 @@
 import { test, expect, login, ROLES, PROTECTED as PLATFORM_PROTECTED, DEMO_PASSWORD } from '../support/fixtures.js';
 
 // Every signed-in role's navigation has these (诉求公示 is the appeals module's public
-// board); the rest comes from PROTECTED.
-const ALWAYS_NAV = ['工作台', '消息', '修改密码', '我的家庭户', '两张清单', '负担目录', '诉求公示'];
+// board, 协商议题 the deliberation module's public list of topics); the rest comes from
+// PROTECTED.
+const ALWAYS_NAV = ['工作台', '消息', '修改密码', '我的家庭户', '两张清单', '负担目录', '诉求公示', '协商议题'];
 
 // The appeals module's pages (src/modules/appeals/module.cpp: appeals.submit, appeals.handle,
 // appeals.kpi, appeals.admin), as [path, nav label, roles allowed].
@@ -24,6 +25,8 @@ const PROTECTED = [
   ['/appeals', '诉求办理', APPEAL_HANDLERS],
   ['/kpi/appeals', '三率考核', APPEAL_HANDLERS],
   ['/admin/appeals', '诉求设置', ['district_admin']],
+  // The deliberation module (src/modules/deliberation/module.cpp: deliberation.councils).
+  ['/deliberation/councils', '议事会与监委会', ['community_director', 'district_admin']],
 ];
 
 // The appeals module's workbench counters, after the platform's, for the roles that handle appeals.
@@ -92,7 +95,7 @@ for (const [role, info] of Object.entries(ROLES)) {
       await expect(page.locator('main').getByRole('link', { name: '我的家庭户' })).toBeVisible();
       // The resident's own pages and the public ones are tiles on the home page.
       const tiles = page.locator('main .tiles');
-      for (const label of ['诉求公示', ...allowed.map(([, l]) => l)])
+      for (const label of ['诉求公示', '协商议题', ...allowed.map(([, l]) => l)])
         await expect(tiles.getByRole('link', { name: label, exact: true })).toHaveCount(1);
       for (const [, label] of refused) await expect(tiles.getByRole('link', { name: label, exact: true })).toHaveCount(0);
       // Residents and volunteers have no workbench: it sends them home.

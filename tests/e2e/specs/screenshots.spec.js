@@ -39,6 +39,8 @@ const SHOTS = [
   ['appeal-kpi-admin', 'district_admin', '/kpi/appeals'],
   ['appeal-admin', 'district_admin', '/admin/appeals'],
   ['appeal-board', null, '/board'],
+  ['topics', null, '/deliberation'],
+  ['topic-proposal', null, '/deliberation/topics/3'],
 ];
 
 test.beforeAll(() => fs.mkdirSync(outDir, { recursive: true }));

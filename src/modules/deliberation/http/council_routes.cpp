@@ -32,15 +32,22 @@ std::vector<org::OrgUnit> communities_kept(RequestContext& ctx, db::Lease& lease
   return out;
 }
 
+// A refused form comes back with what was typed, and its error beside it: `form` is
+// "council:<kind>" or "member:<council id>".
+struct Refused {
+  std::string form, error;
+};
+
 views::Value choices(RequestContext& ctx, const std::vector<std::string>& codes,
-                     const std::string& prefix) {
+                     const std::string& prefix, const std::string& chosen) {
   auto out = views::Value::list();
-  for (const auto& c : codes) out.push(views::Value{{"code", c}, {"label", ctx.t(prefix + c)}});
+  for (const auto& c : codes)
+    out.push(views::Value{{"code", c}, {"label", ctx.t(prefix + c)}, {"selected", c == chosen}});
   return out;
 }
 
 Response page(RequestContext& ctx, std::int64_t community_id, int status = 200,
-              const std::string& error = "") {
+              const Refused& refused = {}) {
   auto lease = ctx.platform.db->lease();
   auto kept = communities_kept(ctx, lease);
   if (kept.empty()) return ctx.error(403, "error_forbidden");
@@ -58,13 +65,18 @@ Response page(RequestContext& ctx, std::int64_t community_id, int status = 200,
                       {"label", ctx.t("council_kind_" + kind)},
                       {"consultation", kind == "consultation"},
                       {"exists", c.has_value()}};
+    bool council_refused = refused.form == "council:" + kind;
+    if (council_refused) body.set("council_error", ctx.t(refused.error));
     if (c) {
       body.set("id", c->id);
-      body.set("name", c->name);
-      body.set("rules", c->rules);
-      body.set("term_start", c->term_start);
-      body.set("term_end", c->term_end);
-      body.set("threshold", c->proposal_threshold);
+      body.set("name", council_refused ? ctx.form("name") : c->name);
+      body.set("rules", council_refused ? ctx.form("rules") : c->rules);
+      body.set("term_start", council_refused ? ctx.form("term_start") : c->term_start);
+      body.set("term_end", council_refused ? ctx.form("term_end") : c->term_end);
+      if (council_refused)
+        body.set("threshold", ctx.form("threshold"));
+      else
+        body.set("threshold", c->proposal_threshold);
       auto members = views::Value::list();
       for (const auto& m : members_of(lease, c->id))
         members.push(views::Value{{"id", m.id},
@@ -74,10 +86,27 @@ Response page(RequestContext& ctx, std::int64_t community_id, int status = 200,
                                   {"term", m.term_start + " – " + m.term_end},
                                   {"council", c->id}});
       body.set("members", members);
-      body.set("positions", choices(ctx, k_positions, "council_position_"));
-      body.set("sectors", choices(ctx, k_sectors, "council_sector_"));
+      bool member_refused = refused.form == "member:" + std::to_string(c->id);
+      auto typed = [&](const char* field, const std::string& otherwise) {
+        return member_refused ? ctx.form(field) : otherwise;
+      };
+      body.set("m_name", typed("name", ""));
+      body.set("m_username", typed("username", ""));
+      body.set("m_start", typed("term_start", c->term_start));
+      body.set("m_end", typed("term_end", c->term_end));
+      if (member_refused) body.set("member_error", ctx.t(refused.error));
+      body.set("positions", choices(ctx, k_positions, "council_position_", typed("position", "")));
+      body.set("sectors", choices(ctx, k_sectors, "council_sector_", typed("sector", "")));
     } else {
-      body.set("name", ctx.script(chosen->name) + ctx.t("council_default_name_" + kind));
+      body.set("name", council_refused
+                           ? ctx.form("name")
+                           : ctx.script(chosen->name) + ctx.t("council_default_name_" + kind));
+      if (council_refused) {
+        body.set("rules", ctx.form("rules"));
+        body.set("term_start", ctx.form("term_start"));
+        body.set("term_end", ctx.form("term_end"));
+        body.set("threshold", ctx.form("threshold"));
+      }
     }
     bodies.push(body);
   }
@@ -85,7 +114,7 @@ Response page(RequestContext& ctx, std::int64_t community_id, int status = 200,
                     {"community_id", chosen->id},
                     {"councils", bodies},
                     {"households", households_in_community(lease, chosen->id)}};
-  if (!error.empty()) data.set("error", ctx.t(error));
+  if (!refused.error.empty()) data.set("error", ctx.t(refused.error));
   return ctx.page("src/modules/deliberation/views/councils.mustache", "councils_title", data,
                   status);
 }
@@ -112,13 +141,15 @@ Response save_council(RequestContext& ctx) {
   // Communities the user does not keep are not there for them.
   auto community = kept_community(ctx, lease, community_id);
   if (!community) return ctx.error(404, "error_not_found");
-  if (!one_of(k_kinds, kind)) return page(ctx, community_id, 422, "error_council_kind");
+  if (!one_of(k_kinds, kind))
+    return page(ctx, community_id, 422, {"council:" + kind, "error_council_kind"});
   if (name.empty() || name.size() > 200 || rules.size() > 20000 || !search::valid_utf8(name) ||
       !search::valid_utf8(rules))
-    return page(ctx, community_id, 422, "error_council_name");
-  if (!valid_term(start, end)) return page(ctx, community_id, 422, "error_council_term");
+    return page(ctx, community_id, 422, {"council:" + kind, "error_council_name"});
+  if (!valid_term(start, end))
+    return page(ctx, community_id, 422, {"council:" + kind, "error_council_term"});
   if (!threshold || *threshold > 100000 || (kind == "consultation" && *threshold < 1))
-    return page(ctx, community_id, 422, "error_council_threshold");
+    return page(ctx, community_id, 422, {"council:" + kind, "error_council_threshold"});
   auto now = ctx.platform.clock.now();
   auto existing = council_of(lease, community_id, kind);
   Council c = existing.value_or(Council{});
@@ -154,15 +185,20 @@ Response add_member(RequestContext& ctx) {
   auto c = council_id ? find_council(lease, *council_id) : std::nullopt;
   if (!c || !kept_community(ctx, lease, c->community_id)) return ctx.error(404, "error_not_found");
   if (name.empty() || name.size() > 100 || !search::valid_utf8(name))
-    return page(ctx, c->community_id, 422, "error_member_name");
+    return page(ctx, c->community_id, 422,
+                {"member:" + std::to_string(c->id), "error_member_name"});
   if (!one_of(k_positions, position) || !one_of(k_sectors, sector))
-    return page(ctx, c->community_id, 422, "error_member_position");
+    return page(ctx, c->community_id, 422,
+                {"member:" + std::to_string(c->id), "error_member_position"});
   if (!valid_term(start, end) || start < c->term_start || end > c->term_end)
-    return page(ctx, c->community_id, 422, "error_member_term");
+    return page(ctx, c->community_id, 422,
+                {"member:" + std::to_string(c->id), "error_member_term"});
   Member m{0, c->id, 0, name, position, sector, start, end};
   if (!username.empty()) {
     auto account = auth::find_account_by_username(lease, username);
-    if (!account) return page(ctx, c->community_id, 422, "error_member_account");
+    if (!account)
+      return page(ctx, c->community_id, 422,
+                  {"member:" + std::to_string(c->id), "error_member_account"});
     m.account_id = account->id;
   }
   auto now = ctx.platform.clock.now();

@@ -4,6 +4,7 @@
 #include "silian/modules/deliberation/domain/icalendar.hpp"
 #include "silian/modules/deliberation/http/route_groups.hpp"
 #include "silian/modules/deliberation/service/meetings.hpp"
+#include "silian/modules/deliberation/storage/vote_store.hpp"
 #include "silian/platform/clock.hpp"
 #include "silian/platform/org/org_store.hpp"
 #include "silian/platform/platform.hpp"
@@ -96,11 +97,19 @@ Response detail(RequestContext& ctx) {
   if (m->noticed_at) meeting.set("noticed", format_local_minutes(m->noticed_at));
   if (!m->minutes.empty()) meeting.set("minutes", ctx.script(m->minutes));
   auto items = views::Value::list();
-  for (const auto& i : agenda(lease, m->id))
-    items.push(views::Value{{"topic", i.topic_id},
-                            {"position", i.position},
-                            {"title", ctx.script(i.title)},
-                            {"status", ctx.t("topic_status_" + i.status)}});
+  auto votable = views::Value::list();
+  auto votes = votes_of_meeting(lease, m->id);
+  for (const auto& i : agenda(lease, m->id)) {
+    views::Value item{{"topic", i.topic_id},
+                      {"position", i.position},
+                      {"title", ctx.script(i.title)},
+                      {"status", ctx.t("topic_status_" + i.status)}};
+    for (const auto& v : votes)
+      if (v.topic_id == i.topic_id) item.set("vote", v.id);
+    if (i.status == "scheduled")
+      votable.push(views::Value{{"topic", i.topic_id}, {"title", ctx.script(i.title)}});
+    items.push(item);
+  }
   auto invitations = views::Value::list();
   auto mine = views::Value::list();
   for (const auto& i : invitations_of(lease, m->id)) {
@@ -145,6 +154,14 @@ Response detail(RequestContext& ctx) {
     if (m->status == "noticed" && m->starts_at <= now) {
       act.set("record", true);
       act.set("minutes_text", m->minutes);
+      act.set("has_votable", !votable.as_list().empty());
+      act.set("votable", votable);
+      auto rules = views::Value::list();
+      for (const auto& r : voting_rules(lease))
+        if (r.measure == Measure::heads)
+          rules.push(views::Value{{"code", r.code}, {"label", ctx.t("vote_rule_" + r.code)}});
+      act.set("rules", rules);
+      act.set("closes_default", format_local_datetime(std::max(now, m->ends_at)));
     }
     data.set("convener", act);
   }

@@ -5,6 +5,7 @@
 #include "silian/modules/deliberation/http/route_groups.hpp"
 #include "silian/modules/deliberation/service/meetings.hpp"
 #include "silian/modules/deliberation/service/topics.hpp"
+#include "silian/modules/deliberation/storage/vote_store.hpp"
 #include "silian/modules/org/storage/people_store.hpp"
 #include "silian/platform/clock.hpp"
 #include "silian/platform/org/org_store.hpp"
@@ -121,6 +122,11 @@ Response detail(RequestContext& ctx) {
         data.set("can_cosign", true);
     }
   }
+  if (auto v = vote_of_topic(lease, t->id))
+    data.set("vote", views::Value{{"id", v->id}, {"open", v->status == "open"}});
+  if (auto d = decision_of_topic(lease, t->id))
+    data.set("decision", views::Value{{"text", ctx.script(d->text)},
+                                      {"at", format_local_minutes(d->decided_at)}});
   // The online thread beside the meetings: hidden comments stay listed with the reason.
   bool moderator = ctx.principal && may_moderate(ctx.user(), t->community_path);
   auto comments = views::Value::list();

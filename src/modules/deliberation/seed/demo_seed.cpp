@@ -77,12 +77,19 @@ void seed_demo(Platform& p, db::Lease& lease) {
   auto resident = principal(lease, "resident");
   appeals::Filter f;
   f.place_path = first.path;
-  if (worker)
+  if (worker) {
+    // The parking appeal if the demo has it (the topic is named after it), else the
+    // newest community matter.
+    std::optional<appeals::Appeal> chosen;
     for (const auto& a : appeals::search(lease, f, 50, 0))
-      if (a.route == "community") {
-        from_appeal(lease, *worker, a.id, "小区公共区域停车秩序整治", now - 5 * 86400);
-        break;
-      }
+      if (a.route == "community" && (!chosen || a.description.find("停车") != std::string::npos))
+        chosen = a;
+    if (chosen)
+      from_appeal(lease, *worker, chosen->id,
+                  chosen->description.find("停车") != std::string::npos ? "小区公共区域停车秩序整治"
+                                                                        : "社区公共事务协商",
+                  now - 5 * 86400);
+  }
   if (member)
     from_council(lease, *member, first.id, "加装电梯费用分摊方案",
                  "3号楼居民申请加装电梯，需协商各楼层费用分摊比例及后续维护费用。",

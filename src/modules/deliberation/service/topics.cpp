@@ -103,7 +103,8 @@ Result propose(db::Lease& lease, const auth::Principal& who, const std::string& 
 
 Result cosign(db::Lease& lease, const auth::Principal& who, std::int64_t topic_id,
               std::int64_t now) {
-  auto t = find_topic(lease, topic_id);
+  // Locked: two households signing at once must not both read the same count.
+  auto t = find_topic_for_update(lease, topic_id);
   if (!t) return refuse(404, "error_not_found");
   auto resident = org::resident_of_account(lease, who.account_id);
   if (!resident || resident->status != "verified" || !resident->household_id ||
@@ -129,7 +130,8 @@ Result cosign(db::Lease& lease, const auth::Principal& who, std::int64_t topic_i
 
 Result from_appeal(db::Lease& lease, const auth::Principal& who, std::int64_t appeal_id,
                    const std::string& title, std::int64_t now) {
-  auto a = appeals::find_appeal(lease, appeal_id);
+  // Locked: two workers taking the same appeal at once make one topic, not a failure.
+  auto a = appeals::find_appeal_for_update(lease, appeal_id);
   if (!a) return refuse(404, "error_not_found");
   if (!who.covers(a->place_path, k_community_staff)) return refuse(404, "error_not_found");
   if (a->route != "community") return refuse(409, "error_topic_not_community_matter");

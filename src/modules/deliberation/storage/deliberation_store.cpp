@@ -258,6 +258,11 @@ std::optional<Topic> find_topic(db::Lease& lease, std::int64_t id) {
   return one_topic(lease, "WHERE t.id = :a", std::to_string(id));
 }
 
+std::optional<Topic> find_topic_for_update(db::Lease& lease, std::int64_t id) {
+  if (lease.engine() == db::Engine::sqlite) return find_topic(lease, id);
+  return one_topic(lease, "WHERE t.id = :a FOR UPDATE OF t", std::to_string(id));
+}
+
 std::optional<Topic> topic_of_appeal(db::Lease& lease, std::int64_t appeal_id) {
   return one_topic(lease, "WHERE t.appeal_id = :a", std::to_string(appeal_id));
 }

@@ -54,6 +54,9 @@ struct Topic {
 };
 std::int64_t insert_topic(db::Lease& lease, Topic& t);
 std::optional<Topic> find_topic(db::Lease& lease, std::int64_t id);
+// The same, locking the topic's row until the transaction ends (PostgreSQL; SQLite's
+// write transactions are already exclusive).
+std::optional<Topic> find_topic_for_update(db::Lease& lease, std::int64_t id);
 std::optional<Topic> topic_of_appeal(db::Lease& lease, std::int64_t appeal_id);
 void set_topic_status(db::Lease& lease, std::int64_t id, const std::string& status,
                       std::int64_t now);

@@ -1,0 +1,185 @@
+#include "silian/modules/deliberation/service/votes.hpp"
+
+#include <algorithm>
+
+#include "silian/modules/appeals/domain/calendar.hpp"
+#include "silian/modules/deliberation/service/common.hpp"
+#include "silian/modules/deliberation/service/meetings.hpp"
+#include "silian/modules/org/storage/people_store.hpp"
+#include "silian/platform/audit/audit_log.hpp"
+#include "silian/platform/http/url.hpp"
+#include "silian/platform/notify/inbox.hpp"
+#include "silian/platform/search/terms.hpp"
+
+namespace silian::deliberation {
+namespace {
+using detail::blank;
+using detail::characters;
+using detail::refuse;
+
+// The council's members on the day (their own term covers it).
+std::vector<Member> current_members(db::Lease& lease, std::int64_t community_id, std::int64_t now) {
+  std::vector<Member> out;
+  auto council = council_of(lease, community_id, "consultation");
+  if (!council) return out;
+  auto today = appeals::local_date(now);
+  for (auto& m : members_of(lease, council->id))
+    if (m.term_start <= today && today <= m.term_end) out.push_back(m);
+  return out;
+}
+
+void log(db::Lease& lease, const auth::Principal& who, const std::string& action, std::int64_t vote,
+         const std::string& detail, std::int64_t now) {
+  audit::append(lease, {who.account_id, action, "vote", std::to_string(vote), detail}, now);
+}
+
+std::optional<Choice> choice_of(const std::string& text) { return parse_choice(text); }
+}  // namespace
+
+std::string voter_key_of(db::Lease& lease, const auth::Principal& who, const Vote& v) {
+  if (v.electorate == "council") {
+    for (const auto& m : current_members(lease, v.community_id, v.opened_at))
+      if (m.account_id == who.account_id) return "member:" + std::to_string(m.id);
+    return "";
+  }
+  auto r = org::resident_of_account(lease, who.account_id);
+  if (r && r->status == "verified" && r->household_id && r->community_id == v.community_id)
+    return "household:" + std::to_string(r->household_id);
+  return "";
+}
+
+Result open_vote(db::Lease& lease, const auth::Principal& who, const VoteDraft& d,
+                 std::int64_t now) {
+  auto m = find_meeting(lease, d.meeting_id);
+  if (!m || !may_convene(who, m->community_path)) return refuse(404, "error_not_found");
+  if (m->status != "noticed") return refuse(409, "error_meeting_not_noticed");
+  if (now < m->starts_at) return refuse(409, "error_meeting_not_started");
+  // Only what the notice listed can be voted at this meeting.
+  if (!on_noticed_agenda(lease, m->id, d.topic_id)) return refuse(409, "error_vote_not_on_agenda");
+  auto t = find_topic(lease, d.topic_id);
+  if (!t || t->status != "scheduled") return refuse(409, "error_vote_topic_state");
+  if (vote_of_topic(lease, t->id)) return refuse(409, "error_vote_exists");
+  auto rule = find_voting_rule(lease, d.rule_code);
+  if (!rule) return refuse(422, "error_vote_rule");
+  // Owners' rules count floor area, which needs the property register (not kept yet).
+  if (rule->measure != Measure::heads) return refuse(422, "error_vote_rule_needs_register");
+  if (d.electorate != "council" && d.electorate != "households")
+    return refuse(422, "error_vote_electorate");
+  if (blank(d.question) || !search::valid_utf8(d.question) || characters(d.question) > 500)
+    return refuse(422, "error_vote_question");
+  if (d.closes_at <= now || d.closes_at - now > k_longest_vote)
+    return refuse(422, "error_vote_closes");
+  Electorate size;
+  size.heads = d.electorate == "council"
+                   ? static_cast<std::int64_t>(current_members(lease, m->community_id, now).size())
+                   : households_in_community(lease, m->community_id);
+  if (size.heads == 0) return refuse(409, "error_vote_no_electorate");
+  Vote v;
+  v.topic_id = t->id;
+  v.meeting_id = m->id;
+  v.rule_code = rule->code;
+  v.electorate = d.electorate;
+  v.question = d.question;
+  v.status = "open";
+  v.opened_at = now;
+  v.closes_at = d.closes_at;
+  v.size = size;
+  v.opened_by = who.account_id;
+  insert_vote(lease, v);
+  set_topic_status(lease, t->id, "voting", now);
+  add_topic_event(lease, {0, t->id, now, who.account_id, "vote_opened", d.question, ""});
+  log(lease, who, "deliberation.vote.open", v.id,
+      "rule=" + v.rule_code + " electorate=" + v.electorate +
+          " heads=" + std::to_string(size.heads),
+      now);
+  return {v.id, 200, ""};
+}
+
+Result cast(db::Lease& lease, const auth::Principal& who, std::int64_t vote_id,
+            const std::string& choice, std::int64_t now) {
+  auto v = find_vote_for_update(lease, vote_id);
+  if (!v) return refuse(404, "error_not_found");
+  if (v->status != "open" || now >= v->closes_at) return refuse(409, "error_vote_closed");
+  auto key = voter_key_of(lease, who, *v);
+  if (key.empty()) return refuse(409, "error_vote_not_eligible");
+  auto c = choice_of(choice);
+  if (!c) return refuse(422, "error_vote_choice");
+  put_ballot(lease, v->id, {key, who.account_id, choice_name(*c), "online", 0, now});
+  // Who voted how stays out of the audit trail's detail; that a ballot was cast is in it.
+  log(lease, who, "deliberation.vote.ballot", v->id, "channel=online", now);
+  return {v->id, 200, ""};
+}
+
+Result record_written(db::Lease& lease, const auth::Principal& who, std::int64_t vote_id,
+                      const std::string& voter, const std::string& choice, std::int64_t now) {
+  auto v = find_vote_for_update(lease, vote_id);
+  if (!v || !may_convene(who, v->community_path)) return refuse(404, "error_not_found");
+  if (v->status != "open" || now >= v->closes_at) return refuse(409, "error_vote_closed");
+  auto c = choice_of(choice);
+  if (!c) return refuse(422, "error_vote_choice");
+  std::string key;
+  if (v->electorate == "council") {
+    auto id = http::parse_id(voter);
+    for (const auto& m : current_members(lease, v->community_id, v->opened_at))
+      if (id && m.id == *id) key = "member:" + std::to_string(m.id);
+  } else if (auto h = org::find_household_at(lease, v->community_id, voter)) {
+    key = "household:" + std::to_string(h->id);
+  }
+  if (key.empty()) return refuse(422, "error_vote_voter");
+  put_ballot(lease, v->id, {key, who.account_id, choice_name(*c), "written", 0, now});
+  log(lease, who, "deliberation.vote.ballot", v->id, "channel=written", now);
+  return {v->id, 200, ""};
+}
+
+Result close_vote(db::Lease& lease, const auth::Principal& who, std::int64_t vote_id,
+                  std::int64_t present_without_ballot, const std::string& decision_text,
+                  std::int64_t now) {
+  auto v = find_vote_for_update(lease, vote_id);
+  if (!v || !may_convene(who, v->community_path)) return refuse(404, "error_not_found");
+  if (v->status != "open") return refuse(409, "error_vote_closed");
+  auto ballots = ballots_of(lease, v->id);
+  bool everyone = static_cast<std::int64_t>(ballots.size()) >= v->size.heads;
+  if (now < v->closes_at && !everyone) return refuse(409, "error_vote_still_open");
+  if (present_without_ballot < 0 ||
+      static_cast<std::int64_t>(ballots.size()) + present_without_ballot > v->size.heads)
+    return refuse(422, "error_vote_present");
+  auto rule = find_voting_rule(lease, v->rule_code);
+  if (!rule) return refuse(409, "error_vote_rule");
+  Tally t;
+  for (const auto& b : ballots) {
+    auto c = parse_choice(b.choice);
+    if (c == Choice::yes) ++t.yes_heads;
+    if (c == Choice::no) ++t.no_heads;
+    if (c == Choice::abstain) ++t.abstain_heads;
+  }
+  t.present_heads = static_cast<std::int64_t>(ballots.size()) + present_without_ballot;
+  auto outcome = decide(*rule, t, v->size);
+  if (outcome.passed && (blank(decision_text) || !search::valid_utf8(decision_text) ||
+                         characters(decision_text) > k_decision_max))
+    return refuse(422, "error_vote_decision_text");
+  v->tally = t;
+  v->quorum_met = outcome.quorum_met;
+  v->passed = outcome.passed;
+  v->reason = outcome.reason;
+  v->status = "closed";
+  v->closed_at = now;
+  store_result(lease, *v);
+  auto tally_text = "yes=" + std::to_string(t.yes_heads) + " no=" + std::to_string(t.no_heads) +
+                    " abstain=" + std::to_string(t.abstain_heads) +
+                    " present=" + std::to_string(t.present_heads) +
+                    " electorate=" + std::to_string(v->size.heads);
+  if (outcome.passed) {
+    insert_decision(lease, {0, v->topic_id, v->id, now, decision_text});
+    set_topic_status(lease, v->topic_id, "decided", now);
+  } else {
+    set_topic_status(lease, v->topic_id, "rejected", now);
+  }
+  add_topic_event(lease, {0, v->topic_id, now, who.account_id,
+                          outcome.passed ? "vote_passed" : "vote_failed", tally_text, ""});
+  log(lease, who, "deliberation.vote.close", v->id, tally_text + " reason=" + outcome.reason, now);
+  if (auto topic = find_topic(lease, v->topic_id); topic && topic->proposer_id)
+    notify::send(lease, topic->proposer_id, "notify_vote_closed", {{"title", topic->title}},
+                 "/deliberation/votes/" + std::to_string(v->id), now);
+  return {v->id, 200, ""};
+}
+}  // namespace silian::deliberation
