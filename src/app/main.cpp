@@ -21,6 +21,7 @@
 #include "silian/platform/http/server.hpp"
 #include "silian/platform/org/org_store.hpp"
 #include "silian/platform/platform.hpp"
+#include "silian/platform/record/public_record.hpp"
 
 namespace {
 using silian::Config;
@@ -135,13 +136,25 @@ int audit_verify(const Options& o) {
   auto p = open_platform(o, clock);
   auto lease = p->db->lease();
   auto report = silian::audit::verify(lease);
+  int status = 0;
   if (report.ok) {
     std::cout << "audit trail intact: " << report.entries << " entries verified\n";
-    return 0;
+  } else {
+    std::cout << "audit trail BROKEN at entry " << *report.broken_seq << ": " << report.reason
+              << "\n";
+    status = 1;
   }
-  std::cout << "audit trail BROKEN at entry " << *report.broken_seq << ": " << report.reason
-            << "\n";
-  return 1;
+  // The public record (decisions, tallies, sign-offs) is a chain of its own.
+  auto published = silian::record::verify(lease);
+  if (published.ok) {
+    std::cout << "public record intact: " << published.entries << " entries verified, head "
+              << (published.head_hash.empty() ? "-" : published.head_hash) << "\n";
+  } else {
+    std::cout << "public record BROKEN at entry " << *published.broken_seq << ": "
+              << published.reason << "\n";
+    status = 1;
+  }
+  return status;
 }
 
 int backup(const Options& o) {

@@ -208,6 +208,20 @@ std::map<std::string, Expectation> policy() {
        {"/deliberation/votes/999/written", false, k_conveners}},
       {"POST /deliberation/votes/{id}/close",
        {"/deliberation/votes/999/close", false, k_conveners}},
+      // Execution and supervision: tasks by the conveners; reports by task owners and
+      // reviews by the supervisory committee (checked per decision); ratings by residents.
+      {"GET /deliberation/decisions/{id}", {"/deliberation/decisions/999", true, k_everyone}},
+      {"POST /deliberation/decisions/{id}/tasks",
+       {"/deliberation/decisions/999/tasks", false, k_conveners}},
+      {"POST /deliberation/tasks/{id}/reports",
+       {"/deliberation/tasks/999/reports", false, k_everyone}},
+      {"POST /deliberation/decisions/{id}/review",
+       {"/deliberation/decisions/999/review", false, k_everyone}},
+      {"POST /deliberation/decisions/{id}/rating",
+       {"/deliberation/decisions/999/rating", false, {"resident"}}},
+      // The public record and its JSON copy are for anyone.
+      {"GET /record", {"/record", true, k_everyone}},
+      {"GET /record.json", {"/record.json", true, k_everyone}},
   };
 }
 

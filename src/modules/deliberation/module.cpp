@@ -11,7 +11,8 @@ Module deliberation_module() {
   m.tables = {"councils",        "council_members",     "voting_rules",       "topics",
               "topic_cosignatures", "topic_events",     "meetings",           "meeting_items",
               "meeting_invitations", "meeting_attendance", "topic_comments",  "votes",
-              "ballots",         "decisions"};
+              "ballots",         "decisions",           "decision_tasks",     "task_reports",
+              "supervision_reviews", "decision_ratings"};
   m.permissions = {
       {"deliberation.propose", {"resident"}},
       {"deliberation.raise", {"community_director", "council_member", "street_officer"}},
@@ -25,6 +26,7 @@ Module deliberation_module() {
     register_council_routes(r);
     register_meeting_routes(r);
     register_vote_routes(r);
+    register_decision_routes(r);
   };
   m.nav = {{"nav_topics", "/deliberation", "public"},
            {"nav_councils", "/deliberation/councils", "deliberation.councils"}};

@@ -10,7 +10,8 @@ Module core_module() {
   m.migrations = "src/platform/migrations/";
   m.tables = {"org_units",      "accounts",      "role_assignments", "sessions",
               "login_failures", "audit_entries", "audit_head",       "jobs",
-              "notifications",  "settings",      "uploads"};
+              "notifications",  "settings",      "uploads",          "public_record",
+              "public_record_head"};
   m.permissions = {
       {"platform.audit.read", {"auditor", "district_admin"}},
       {"platform.ops.read", {"district_admin", "auditor"}},

@@ -125,7 +125,8 @@ Response detail(RequestContext& ctx) {
   if (auto v = vote_of_topic(lease, t->id))
     data.set("vote", views::Value{{"id", v->id}, {"open", v->status == "open"}});
   if (auto d = decision_of_topic(lease, t->id))
-    data.set("decision", views::Value{{"text", ctx.script(d->text)},
+    data.set("decision", views::Value{{"id", d->id},
+                                      {"text", ctx.script(d->text)},
                                       {"at", format_local_minutes(d->decided_at)}});
   // The online thread beside the meetings: hidden comments stay listed with the reason.
   bool moderator = ctx.principal && may_moderate(ctx.user(), t->community_path);

@@ -68,7 +68,8 @@ Response detail(RequestContext& ctx) {
                                     {"quorum_met", v->quorum_met},
                                     {"reason", ctx.t(v->reason)}});
     if (auto d = decision_of_topic(lease, v->topic_id))
-      data.set("decision", views::Value{{"text", ctx.script(d->text)},
+      data.set("decision", views::Value{{"id", d->id},
+                                        {"text", ctx.script(d->text)},
                                         {"at", format_local_minutes(d->decided_at)}});
   }
   if (ctx.principal && v->status == "open" && now < v->closes_at) {

@@ -42,19 +42,7 @@ std::string meeting_link(std::int64_t id) { return "/deliberation/meetings/" + s
 // Everyone who answers for an invitation hears of it.
 std::vector<std::int64_t> recipients(db::Lease& lease, const Invitation& i) {
   if (i.account_id) return {i.account_id};
-  auto unit = org::find_unit(lease, i.unit_id);
-  if (!unit) return {};
-  std::vector<std::int64_t> out;
-  // The staff roles that sit at a unit of this kind (units invited are leaves or streets,
-  // whose subtrees hold no such roles lower down).
-  for (auto role : auth::k_roles) {
-    std::string name(role);
-    if (name == "resident" || name == "volunteer" || !auth::role_fits_unit(name, unit->kind))
-      continue;
-    for (auto a : auth::accounts_with_role_in(lease, name, unit->path))
-      if (std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
-  }
-  return out;
+  return unit_accounts(lease, i.unit_id);
 }
 
 // The meeting as its convener may change it: found, theirs, not cancelled.
@@ -87,10 +75,30 @@ bool may_moderate(const auth::Principal& who, const std::string& community_path)
 }
 
 bool answers_for(const auth::Principal& who, const Invitation& i) {
-  if (i.account_id) return who.account_id == i.account_id;
+  return acts_for(who, i.account_id, i.unit_id);
+}
+
+bool acts_for(const auth::Principal& who, std::int64_t account_id, std::int64_t unit_id) {
+  if (account_id) return who.account_id == account_id;
   for (const auto& r : who.roles)
-    if (r.unit_id == i.unit_id && r.role != "resident") return true;
+    if (r.unit_id == unit_id && r.role != "resident") return true;
   return false;
+}
+
+std::vector<std::int64_t> unit_accounts(db::Lease& lease, std::int64_t unit_id) {
+  auto unit = org::find_unit(lease, unit_id);
+  if (!unit) return {};
+  std::vector<std::int64_t> out;
+  // The staff roles that sit at a unit of this kind (units named here are leaves or
+  // streets, whose subtrees hold no such roles lower down).
+  for (auto role : auth::k_roles) {
+    std::string name(role);
+    if (name == "resident" || name == "volunteer" || !auth::role_fits_unit(name, unit->kind))
+      continue;
+    for (auto a : auth::accounts_with_role_in(lease, name, unit->path))
+      if (std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
+  }
+  return out;
 }
 
 std::optional<std::int64_t> parse_local_datetime(const std::string& text) {

@@ -9,6 +9,7 @@
 #include "silian/platform/audit/audit_log.hpp"
 #include "silian/platform/http/url.hpp"
 #include "silian/platform/notify/inbox.hpp"
+#include "silian/platform/record/public_record.hpp"
 #include "silian/platform/search/terms.hpp"
 
 namespace silian::deliberation {
@@ -168,9 +169,17 @@ Result close_vote(db::Lease& lease, const auth::Principal& who, std::int64_t vot
                     " abstain=" + std::to_string(t.abstain_heads) +
                     " present=" + std::to_string(t.present_heads) +
                     " electorate=" + std::to_string(v->size.heads);
+  // The tally, and the decision it produced, go on the public record.
+  auto ref = "topic:" + std::to_string(v->topic_id);
+  record::publish(lease, "deliberation.tally", ref, v->topic_title,
+                  v->question + "\n" + "rule=" + v->rule_code + " " + tally_text +
+                      " quorum=" + (outcome.quorum_met ? "yes" : "no") +
+                      " passed=" + (outcome.passed ? "yes" : "no"),
+                  now);
   if (outcome.passed) {
     insert_decision(lease, {0, v->topic_id, v->id, now, decision_text});
     set_topic_status(lease, v->topic_id, "decided", now);
+    record::publish(lease, "deliberation.decision", ref, v->topic_title, decision_text, now);
   } else {
     set_topic_status(lease, v->topic_id, "rejected", now);
   }

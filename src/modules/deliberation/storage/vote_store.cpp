@@ -147,17 +147,29 @@ std::int64_t insert_decision(db::Lease& lease, const Decision& d) {
   return id;
 }
 
-std::optional<Decision> decision_of_topic(db::Lease& lease, std::int64_t topic_id) {
+namespace {
+std::optional<Decision> one_decision(db::Lease& lease, const std::string& column, long long key) {
   Decision d;
-  long long id = 0, topic = topic_id, vote = 0, at = 0;
+  long long id = 0, topic = 0, vote = 0, at = 0;
   soci::indicator found = soci::i_null;
-  lease.session() << "SELECT id, vote_id, text, decided_at FROM decisions WHERE topic_id = :t",
-      soci::use(topic), soci::into(id, found), soci::into(vote), soci::into(d.text), soci::into(at);
+  lease.session() << "SELECT id, topic_id, vote_id, text, decided_at FROM decisions WHERE " +
+                         column + " = :k",
+      soci::use(key), soci::into(id, found), soci::into(topic), soci::into(vote),
+      soci::into(d.text), soci::into(at);
   if (found != soci::i_ok) return std::nullopt;
   d.id = id;
-  d.topic_id = topic_id;
+  d.topic_id = topic;
   d.vote_id = vote;
   d.decided_at = at;
   return d;
+}
+}  // namespace
+
+std::optional<Decision> decision_of_topic(db::Lease& lease, std::int64_t topic_id) {
+  return one_decision(lease, "topic_id", topic_id);
+}
+
+std::optional<Decision> find_decision(db::Lease& lease, std::int64_t id) {
+  return one_decision(lease, "id", id);
 }
 }  // namespace silian::deliberation

@@ -47,4 +47,5 @@ struct Decision {
 };
 std::int64_t insert_decision(db::Lease& lease, const Decision& d);
 std::optional<Decision> decision_of_topic(db::Lease& lease, std::int64_t topic_id);
+std::optional<Decision> find_decision(db::Lease& lease, std::int64_t id);
 }  // namespace silian::deliberation
