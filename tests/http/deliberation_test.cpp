@@ -376,6 +376,133 @@ TEST_P(Deliberation, VotingRulesInTheDatabaseAreTheLaws) {
   }
 }
 
+TEST_P(Deliberation, ResidentsInviteOfficialsWhoAnswer) {
+  auto resident = as("resident");
+  auto form = resident->get("/deliberation/requests/new");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("区领导 周明"), std::string::npos);
+  auto leader_id = std::to_string(count("SELECT id FROM accounts WHERE username = 'leader'"));
+  // Bad input is refused, kept, and changes nothing.
+  auto r = resident->post(
+      "/deliberation/requests/new",
+      {{"official", leader_id}, {"on_behalf_of", "3号楼居民代表"}, {"subject", ""}, {"body", "x"}});
+  EXPECT_EQ(r.status, 422);
+  EXPECT_NE(r.body.find("3号楼居民代表"), std::string::npos);
+  EXPECT_EQ(resident
+                ->post("/deliberation/requests/new",
+                       {{"official", std::to_string(count("SELECT id FROM accounts WHERE "
+                                                          "username = 'volunteer'"))},
+                        {"subject", "s"},
+                        {"body", "b"}})
+                .status,
+            422);  // not an official
+  EXPECT_EQ(count("SELECT COUNT(*) FROM official_requests"), 0);
+  EXPECT_EQ(resident
+                ->post("/deliberation/requests/new", {{"official", leader_id},
+                                                      {"on_behalf_of", "3号楼居民代表"},
+                                                      {"subject", "加装电梯审批进度"},
+                                                      {"body", "希望当面了解审批进度。"}})
+                .status,
+            303);
+  auto id = std::to_string(count("SELECT id FROM official_requests"));
+  // Only the official answers; declining takes a reason.
+  EXPECT_EQ(as("street_officer")
+                ->post("/deliberation/requests/" + id + "/answer",
+                       {{"answer", "declined"}, {"note", "x"}})
+                .status,
+            404);
+  auto leader = as("leader");
+  EXPECT_NE(leader->get("/deliberation/requests").body.find("加装电梯审批进度"), std::string::npos);
+  EXPECT_EQ(
+      leader
+          ->post("/deliberation/requests/" + id + "/answer", {{"answer", "declined"}, {"note", ""}})
+          .status,
+      422);
+  EXPECT_EQ(leader
+                ->post("/deliberation/requests/" + id + "/answer",
+                       {{"answer", "accepted"}, {"meet_at", "2020-01-01T10:00"}, {"place", "社区"}})
+                .status,
+            422);
+  auto when = deliberation::format_local_datetime(p().clock.now() + 3 * 86400);
+  EXPECT_EQ(leader
+                ->post("/deliberation/requests/" + id + "/answer", {{"answer", "accepted"},
+                                                                    {"meet_at", when},
+                                                                    {"place", "社区党群服务中心"},
+                                                                    {"note", ""}})
+                .status,
+            303);
+  EXPECT_EQ(leader
+                ->post("/deliberation/requests/" + id + "/answer",
+                       {{"answer", "declined"}, {"note", "x"}})
+                .status,
+            409);
+  EXPECT_EQ(
+      count("SELECT COUNT(*) FROM notifications WHERE message_key = 'notify_request_accepted'"), 1);
+  // Accepted meetings are on the public calendar and in its feed.
+  Client anonymous(p());
+  EXPECT_NE(anonymous.get("/deliberation/calendar").body.find("加装电梯审批进度"),
+            std::string::npos);
+  EXPECT_NE(anonymous.get("/deliberation/meetings.ics").body.find("UID:request-" + id + "@silian"),
+            std::string::npos);
+  // After the meeting, either side records what came of it.
+  EXPECT_EQ(resident->post("/deliberation/requests/" + id + "/outcome", {{"outcome", "x"}}).status,
+            409);
+  tp->clock.advance(4 * 86400);
+  resident = as("resident");
+  EXPECT_EQ(resident
+                ->post("/deliberation/requests/" + id + "/outcome",
+                       {{"outcome", "区里承诺两周内完成审批。"}})
+                .status,
+            303);
+  EXPECT_NE(resident->get("/deliberation/requests").body.find("两周内完成审批"), std::string::npos);
+}
+
+TEST_P(Deliberation, LeadersScheduleVisitsThatArePublic) {
+  auto leader = as("leader");
+  auto starts = deliberation::format_local_datetime(p().clock.now() + 2 * 86400);
+  auto ends = deliberation::format_local_datetime(p().clock.now() + 2 * 86400 + 7200);
+  std::vector<std::pair<std::string, std::string>> good{{"community", unit("guangyi-jiayuan")},
+                                                        {"starts", starts},
+                                                        {"ends", ends},
+                                                        {"place", "社区广场"},
+                                                        {"purpose", "听取加装电梯意见"}};
+  auto bad = good;
+  bad[2].second = starts;  // ends when it starts
+  auto r = leader->post("/deliberation/visits/new", bad);
+  EXPECT_EQ(r.status, 422);
+  EXPECT_NE(r.body.find("听取加装电梯意见"), std::string::npos);  // kept
+  bad = good;
+  bad[4].second = "";
+  EXPECT_EQ(leader->post("/deliberation/visits/new", bad).status, 422);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM leader_visits"), 0);
+  EXPECT_EQ(leader->post("/deliberation/visits/new", good).status, 303);
+  // The street officer only visits communities of their street.
+  auto other = good;
+  other[0].second = unit("tongjiang");  // in 江海街道
+  EXPECT_EQ(as("street_officer")->post("/deliberation/visits/new", other).status, 404);
+  EXPECT_GE(
+      count("SELECT COUNT(*) FROM notifications WHERE message_key = 'notify_visit_scheduled'"), 1);
+  Client anonymous(p());
+  auto calendar = anonymous.get("/deliberation/calendar");
+  EXPECT_NE(calendar.body.find("听取加装电梯意见"), std::string::npos);
+  EXPECT_NE(calendar.body.find("2026年第4次议事协商会"), std::string::npos);  // meetings too
+  auto id = std::to_string(count("SELECT id FROM leader_visits"));
+  EXPECT_EQ(leader->post("/deliberation/visits/" + id + "/outcome", {{"outcome", "x"}}).status,
+            409);
+  tp->clock.advance(2 * 86400 + 600);
+  leader = as("leader");
+  EXPECT_EQ(as("street_officer")
+                ->post("/deliberation/visits/" + id + "/outcome", {{"outcome", "x"}})
+                .status,
+            404);
+  EXPECT_EQ(leader
+                ->post("/deliberation/visits/" + id + "/outcome",
+                       {{"outcome", "收集意见12条，交街道办理。"}})
+                .status,
+            303);
+  EXPECT_NE(anonymous.get("/deliberation/calendar").body.find("收集意见12条"), std::string::npos);
+}
+
 // Meetings: the demo's council meeting is noticed a week ahead with two topics, an
 // official and a department invited.
 class Meetings : public Deliberation {

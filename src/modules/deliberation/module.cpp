@@ -12,7 +12,7 @@ Module deliberation_module() {
               "topic_cosignatures", "topic_events",     "meetings",           "meeting_items",
               "meeting_invitations", "meeting_attendance", "topic_comments",  "votes",
               "ballots",         "decisions",           "decision_tasks",     "task_reports",
-              "supervision_reviews", "decision_ratings"};
+              "supervision_reviews", "decision_ratings", "official_requests", "leader_visits"};
   m.permissions = {
       {"deliberation.propose", {"resident"}},
       {"deliberation.raise", {"community_director", "council_member", "street_officer"}},
@@ -20,6 +20,7 @@ Module deliberation_module() {
       {"deliberation.councils", {"community_director", "district_admin"}},
       {"deliberation.convene", {"community_director", "council_member"}},
       {"deliberation.moderate", {"community_worker", "community_director", "council_member"}},
+      {"deliberation.visit", {"leader", "street_officer"}},
   };
   m.routes = [](http::Router& r) {
     register_topic_routes(r);
@@ -27,6 +28,7 @@ Module deliberation_module() {
     register_meeting_routes(r);
     register_vote_routes(r);
     register_decision_routes(r);
+    register_visit_routes(r);
   };
   m.nav = {{"nav_topics", "/deliberation", "public"},
            {"nav_councils", "/deliberation/councils", "deliberation.councils"}};

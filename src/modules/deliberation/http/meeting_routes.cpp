@@ -4,6 +4,7 @@
 #include "silian/modules/deliberation/domain/icalendar.hpp"
 #include "silian/modules/deliberation/http/route_groups.hpp"
 #include "silian/modules/deliberation/service/meetings.hpp"
+#include "silian/modules/deliberation/storage/visit_store.hpp"
 #include "silian/modules/deliberation/storage/vote_store.hpp"
 #include "silian/platform/clock.hpp"
 #include "silian/platform/org/org_store.hpp"
@@ -77,6 +78,15 @@ Response feed(RequestContext& ctx) {
                       m.title + "（" + m.community_name + "）", m.place, agenda_text, "",
                       m.status == "cancelled"});
   }
+  // Officials meeting residents and leaders' visits are on the public calendar too.
+  for (const auto& q : accepted_requests_between(lease, now - 180 * 86400, now + 366 * 86400))
+    events.push_back({"request-" + std::to_string(q.id) + "@silian", q.meet_at, q.meet_at + 3600,
+                      q.replied_at, q.official_name + "：" + q.subject, q.place, q.community_name,
+                      "", false});
+  for (const auto& v : visits_between(lease, now - 180 * 86400, now + 366 * 86400))
+    events.push_back({"visit-" + std::to_string(v.id) + "@silian", v.starts_at, v.ends_at,
+                      v.created_at, v.leader_name + "下访：" + v.community_name, v.place, v.purpose,
+                      "", false});
   http::Response r;
   r.status = 200;
   r.content_type = "text/calendar; charset=utf-8";

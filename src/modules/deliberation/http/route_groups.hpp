@@ -9,4 +9,5 @@ void register_council_routes(http::Router& router);
 void register_meeting_routes(http::Router& router);
 void register_vote_routes(http::Router& router);
 void register_decision_routes(http::Router& router);
+void register_visit_routes(http::Router& router);
 }  // namespace silian::deliberation

@@ -59,7 +59,8 @@ Result add_task(db::Lease& lease, const auth::Principal& who, std::int64_t decis
   auto d = find_decision(lease, decision_id);
   auto t = d ? find_topic_for_update(lease, d->topic_id) : std::nullopt;
   if (!d || !t || !may_convene(who, t->community_path)) return refuse(404, "error_not_found");
-  if (t->status != "decided" && t->status != "executing") return refuse(409, "error_execution_closed");
+  if (t->status != "decided" && t->status != "executing")
+    return refuse(409, "error_execution_closed");
   if (!text_ok(title, 200)) return refuse(422, "error_execution_title");
   if (!valid_date(due_date) || due_date < appeals::local_date(now))
     return refuse(422, "error_execution_due");
@@ -101,7 +102,8 @@ Result report_progress(db::Lease& lease, const auth::Principal& who, std::int64_
   auto d = find_decision(lease, task->decision_id);
   auto t = d ? find_topic_for_update(lease, d->topic_id) : std::nullopt;
   if (!d || !t) return refuse(404, "error_not_found");
-  if (t->status != "executing" || task->status == "done") return refuse(409, "error_execution_closed");
+  if (t->status != "executing" || task->status == "done")
+    return refuse(409, "error_execution_closed");
   if (!text_ok(body, 2000)) return refuse(422, "error_execution_report");
   insert_report(lease, {0, task->id, who.account_id, now, "", body, done});
   if (done) {
