@@ -877,7 +877,7 @@ TEST_P(Votes, TheCouncilDecidesAndTheTallyIsPublished) {
 
 TEST_P(Votes, AResidentsMeetingWithoutQuorumDecidesNothing) {
   auto topic = agenda_topic("appeal");
-  // Owners' rules need the property register.
+  // Owners' rules count area, which households do not have.
   open(topic, "owners_ordinary", "households", 422);
   auto id = open(topic, "residents_meeting", "households");
   ASSERT_GT(id, 0);
@@ -896,6 +896,57 @@ TEST_P(Votes, AResidentsMeetingWithoutQuorumDecidesNothing) {
   EXPECT_EQ(topic_status(topic), "rejected");
   EXPECT_NE(Client(p()).get(path).body.find("未达到法定人数"), std::string::npos);
   EXPECT_EQ(count("SELECT COUNT(*) FROM decisions WHERE topic_id = " + std::to_string(topic)), 0);
+}
+
+TEST_P(Votes, OwnersVoteByAreaAndByOwnersCountedAsTheLawSays) {
+  auto community = unit("guangyi-jiayuan");
+  auto import = [&](const std::string& lines) {
+    return director->post("/deliberation/councils/register",
+                          {{"community", community}, {"register", lines}});
+  };
+  auto bad = import("1-1-101,王建国,100.00,0,resident\n1-1-102,李梅,100.005,0\n");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("第 2 行"), std::string::npos);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM property_parts"), 0);
+  // Two owners, and the developer's two unsold flats, which count as one owner.
+  EXPECT_EQ(import("1-1-101,王建国,100.00,0,resident\n1-1-102,李梅,100,0\n"
+                   "2-1-101,,100,1\n2-1-102,恒大地产,50.00,1\n")
+                .status,
+            303);
+  // Owners' rules need the owners as the electorate.
+  open(agenda_topic("appeal"), "owners_ordinary", "council", 422);
+  auto id = open(agenda_topic("appeal"), "owners_ordinary", "owners");
+  ASSERT_GT(id, 0);
+  EXPECT_EQ(count("SELECT electorate_heads FROM votes WHERE id = " + std::to_string(id)), 3);
+  EXPECT_EQ(count("SELECT electorate_area FROM votes WHERE id = " + std::to_string(id)), 35000);
+  // The register is fixed while owners vote.
+  EXPECT_EQ(import("1-1-101,王建国,1,0\n").status, 409);
+  auto path = "/deliberation/votes/" + std::to_string(id);
+  EXPECT_EQ(as("resident")->post(path + "/ballot", {{"choice", "yes"}}).status, 303);
+  EXPECT_EQ(as("council_member")->post(path + "/ballot", {{"choice", "yes"}}).status,
+            409);  // not an owner
+  EXPECT_EQ(director->post(path + "/written", {{"voter", "张三"}, {"choice", "yes"}}).status, 422);
+  EXPECT_EQ(director->post(path + "/written", {{"voter", "李梅"}, {"choice", "yes"}}).status, 303);
+  EXPECT_EQ(director->post(path + "/written", {{"voter", "developer"}, {"choice", "no"}}).status,
+            303);
+  EXPECT_EQ(director->post(path + "/close", {{"present", "1"}, {"decision", "x"}}).status, 422);
+  EXPECT_EQ(director->post(path + "/close", {{"present", "0"}, {"decision", "同意。"}}).status,
+            303);
+  // Two owners of three, 200.00 of 350.00 m²: more than half of both.
+  EXPECT_EQ(count("SELECT yes_area FROM votes WHERE id = " + std::to_string(id)), 20000);
+  EXPECT_EQ(count("SELECT no_area FROM votes WHERE id = " + std::to_string(id)), 15000);
+  EXPECT_EQ(count("SELECT passed FROM votes WHERE id = " + std::to_string(id)), 1);
+  EXPECT_NE(Client(p()).get(path).body.find("200.00 m²"), std::string::npos);
+  // The same ballots on a major matter (three-quarters of both) do not pass.
+  auto major = open(agenda_topic("council"), "owners_major", "owners");
+  auto major_path = "/deliberation/votes/" + std::to_string(major);
+  as("resident")->post(major_path + "/ballot", {{"choice", "yes"}});
+  director->post(major_path + "/written", {{"voter", "李梅"}, {"choice", "yes"}});
+  director->post(major_path + "/written", {{"voter", "developer"}, {"choice", "no"}});
+  EXPECT_EQ(director->post(major_path + "/close", {{"present", "0"}, {"decision", ""}}).status,
+            303);
+  EXPECT_EQ(count("SELECT passed FROM votes WHERE id = " + std::to_string(major)), 0);
+  EXPECT_EQ(count("SELECT quorum_met FROM votes WHERE id = " + std::to_string(major)), 1);
 }
 
 TEST_P(Votes, OnlyANoticedAgendaIsVoted) {

@@ -1,8 +1,11 @@
 // The consultation council (协商议事委员会) and the supervisory committee (社区事务监督委员会)
 // of a community: name, term, rules, the households a residents' proposal needs, and
 // members with their terms. Kept by the community's director (or the district).
+#include <set>
+
 #include "silian/modules/deliberation/http/route_groups.hpp"
 #include "silian/modules/deliberation/service/topics.hpp"
+#include "silian/modules/deliberation/storage/property_store.hpp"
 #include "silian/platform/audit/audit_log.hpp"
 #include "silian/platform/auth/account_store.hpp"
 #include "silian/platform/clock.hpp"
@@ -47,7 +50,7 @@ views::Value choices(RequestContext& ctx, const std::vector<std::string>& codes,
 }
 
 Response page(RequestContext& ctx, std::int64_t community_id, int status = 200,
-              const Refused& refused = {}) {
+              const Refused& refused = {}, const std::string& line = "") {
   auto lease = ctx.platform.db->lease();
   auto kept = communities_kept(ctx, lease);
   if (kept.empty()) return ctx.error(403, "error_forbidden");
@@ -110,11 +113,22 @@ Response page(RequestContext& ctx, std::int64_t community_id, int status = 200,
     }
     bodies.push(body);
   }
-  views::Value data{{"communities", communities},
+  std::vector<ExclusivePart> parts;
+  for (const auto& r : register_of(lease, chosen->id)) parts.push_back(r.part);
+  auto electorate = owners_electorate(owners_of(parts));
+  views::Value property{{"parts", static_cast<std::int64_t>(parts.size())},
+                        {"owners", electorate.heads},
+                        {"area", format_area(electorate.area)}};
+  if (refused.form == "register") {
+    property.set("register_error", ctx.tf(refused.error, {{"line", line}}));
+    property.set("typed", ctx.form("register"));
+  }
+  views::Value data{{"property", property},
+                    {"communities", communities},
                     {"community_id", chosen->id},
                     {"councils", bodies},
                     {"households", households_in_community(lease, chosen->id)}};
-  if (!refused.error.empty()) data.set("error", ctx.t(refused.error));
+  if (!refused.error.empty()) data.set("error", ctx.tf(refused.error, {{"line", line}}));
   return ctx.page("src/modules/deliberation/views/councils.mustache", "councils_title", data,
                   status);
 }
@@ -228,6 +242,72 @@ Response remove_member_submit(RequestContext& ctx) {
   return ctx.redirect("/deliberation/councils?community=" + std::to_string(c->community_id),
                       "council_member_removed");
 }
+// One line per exclusive part: code,holder,area[,developer 0/1[,username]]. Nothing is
+// stored unless every line is right; the error names the first wrong line.
+Response import_register(RequestContext& ctx) {
+  auto community_id = ctx.id_form("community").value_or(0);
+  auto text = ctx.form("register");
+  auto lease = ctx.platform.db->lease();
+  db::Transaction tx(lease);
+  auto community = kept_community(ctx, lease, community_id);
+  if (!community) return ctx.error(404, "error_not_found");
+  if (owners_vote_open(lease, community_id)) return ctx.error(409, "error_property_register_vote_open");
+  std::vector<RegisteredPart> parts;
+  std::set<std::string> codes;
+  std::size_t start = 0, number = 0;
+  auto bad = [&](std::size_t line) {
+    return page(ctx, community_id, 422, {"register", "error_property_register_line"}, std::to_string(line));
+  };
+  while (start < text.size()) {
+    auto end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    auto line = text.substr(start, end - start);
+    start = end + 1;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    ++number;
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    std::vector<std::string> f;
+    std::size_t from = 0;
+    while (true) {
+      auto comma = line.find(',', from);
+      f.push_back(line.substr(from, comma == std::string::npos ? std::string::npos : comma - from));
+      if (comma == std::string::npos) break;
+      from = comma + 1;
+    }
+    for (auto& x : f) {
+      auto a = x.find_first_not_of(" \t"), b = x.find_last_not_of(" \t");
+      x = a == std::string::npos ? "" : x.substr(a, b - a + 1);
+    }
+    if (f.size() < 3 || f.size() > 5 || parts.size() >= 20000) return bad(number);
+    RegisteredPart r;
+    r.part.id = f[0];
+    r.part.holder = f[1];
+    auto area = parse_area(f[2]);
+    r.part.developer_held = f.size() >= 4 && f[3] == "1";
+    bool developer_ok = f.size() < 4 || f[3] == "0" || f[3] == "1";
+    if (r.part.id.empty() || r.part.id.size() > 40 || !codes.insert(r.part.id).second || !area ||
+        !developer_ok || (!r.part.developer_held && r.part.holder.empty()) ||
+        r.part.holder.size() > 100 || !search::valid_utf8(r.part.holder) ||
+        !search::valid_utf8(r.part.id))
+      return bad(number);
+    r.part.area = *area;
+    if (f.size() == 5 && !f[4].empty()) {
+      auto account = auth::find_account_by_username(lease, f[4]);
+      if (!account) return bad(number);
+      r.account_id = account->id;
+    }
+    parts.push_back(r);
+  }
+  if (parts.empty()) return page(ctx, community_id, 422, {"register", "error_property_register_empty"});
+  replace_register(lease, community_id, parts);
+  audit::append(lease,
+                {ctx.user().account_id, "deliberation.register.import", "org_unit",
+                 std::to_string(community_id), "parts=" + std::to_string(parts.size())},
+                ctx.platform.clock.now());
+  tx.commit();
+  return ctx.redirect("/deliberation/councils?community=" + std::to_string(community_id),
+                      "property_register_imported");
+}
 }  // namespace
 
 void register_council_routes(http::Router& router) {
@@ -235,6 +315,7 @@ void register_council_routes(http::Router& router) {
     return page(ctx, http::parse_id(ctx.query("community")).value_or(0));
   });
   router.post("/deliberation/councils", "deliberation.councils", save_council);
+  router.post("/deliberation/councils/register", "deliberation.councils", import_register);
   router.post("/deliberation/councils/{id}/members", "deliberation.councils", add_member);
   router.post("/deliberation/councils/{id}/members/{mid}/remove", "deliberation.councils",
               remove_member_submit);

@@ -168,8 +168,7 @@ Response detail(RequestContext& ctx) {
       act.set("votable", votable);
       auto rules = views::Value::list();
       for (const auto& r : voting_rules(lease))
-        if (r.measure == Measure::heads)
-          rules.push(views::Value{{"code", r.code}, {"label", ctx.t("vote_rule_" + r.code)}});
+        rules.push(views::Value{{"code", r.code}, {"label", ctx.t("vote_rule_" + r.code)}});
       act.set("rules", rules);
       act.set("closes_default", format_local_datetime(std::max(now, m->ends_at)));
     }

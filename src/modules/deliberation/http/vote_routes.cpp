@@ -49,6 +49,8 @@ Response detail(RequestContext& ctx) {
                     {"rule", ctx.t("vote_rule_" + v->rule_code)},
                     {"electorate", ctx.t("vote_electorate_" + v->electorate)},
                     {"heads", v->size.heads},
+                    {"owners", v->electorate == "owners"},
+                    {"total_area", format_area(v->size.area)},
                     {"opened", format_local_minutes(v->opened_at)},
                     {"closes", format_local_minutes(v->closes_at)},
                     {"open", v->status == "open"}};
@@ -67,6 +69,12 @@ Response detail(RequestContext& ctx) {
                                     {"passed", v->passed},
                                     {"quorum_met", v->quorum_met},
                                     {"reason", ctx.t(v->reason)}});
+    if (v->electorate == "owners")
+      data.set("areas", views::Value{{"yes", format_area(v->tally.yes_area)},
+                                     {"no", format_area(v->tally.no_area)},
+                                     {"abstain", format_area(v->tally.abstain_area)},
+                                     {"present", format_area(v->tally.present_area)},
+                                     {"total", format_area(v->size.area)}});
     if (auto d = decision_of_topic(lease, v->topic_id))
       data.set("decision", views::Value{{"id", d->id},
                                         {"text", ctx.script(d->text)},

@@ -5,6 +5,7 @@
 #include "silian/modules/appeals/domain/calendar.hpp"
 #include "silian/modules/deliberation/service/common.hpp"
 #include "silian/modules/deliberation/service/meetings.hpp"
+#include "silian/modules/deliberation/storage/property_store.hpp"
 #include "silian/modules/org/storage/people_store.hpp"
 #include "silian/platform/audit/audit_log.hpp"
 #include "silian/platform/http/url.hpp"
@@ -35,9 +36,29 @@ void log(db::Lease& lease, const auth::Principal& who, const std::string& action
 }
 
 std::optional<Choice> choice_of(const std::string& text) { return parse_choice(text); }
+
+// The owners of the community's register, counted as the SPC interpretation says.
+std::vector<Owner> owners_in(db::Lease& lease, std::int64_t community_id) {
+  std::vector<ExclusivePart> parts;
+  for (const auto& r : register_of(lease, community_id)) parts.push_back(r.part);
+  return owners_of(parts);
+}
+
+// The owner's voting area, by holder key; 0 when not an owner.
+std::int64_t area_of(db::Lease& lease, std::int64_t community_id, const std::string& holder) {
+  for (const auto& o : owners_in(lease, community_id))
+    if (o.holder == holder) return o.area;
+  return 0;
+}
 }  // namespace
 
 std::string voter_key_of(db::Lease& lease, const auth::Principal& who, const Vote& v) {
+  if (v.electorate == "owners") {
+    // An owner whose register entry names this account (not the developer's parts).
+    for (const auto& r : register_of(lease, v.community_id))
+      if (r.account_id == who.account_id && !r.part.developer_held) return "owner:" + r.part.holder;
+    return "";
+  }
   if (v.electorate == "council") {
     for (const auto& m : current_members(lease, v.community_id, v.opened_at))
       if (m.account_id == who.account_id) return "member:" + std::to_string(m.id);
@@ -62,18 +83,23 @@ Result open_vote(db::Lease& lease, const auth::Principal& who, const VoteDraft& 
   if (vote_of_topic(lease, t->id)) return refuse(409, "error_vote_exists");
   auto rule = find_voting_rule(lease, d.rule_code);
   if (!rule) return refuse(422, "error_vote_rule");
-  // Owners' rules count floor area, which needs the property register (not kept yet).
-  if (rule->measure != Measure::heads) return refuse(422, "error_vote_rule_needs_register");
-  if (d.electorate != "council" && d.electorate != "households")
+  if (d.electorate != "council" && d.electorate != "households" && d.electorate != "owners")
     return refuse(422, "error_vote_electorate");
+  // Owners' rules count floor area, which only the owners' register has.
+  if (rule->measure == Measure::heads_and_area && d.electorate != "owners")
+    return refuse(422, "error_vote_rule_needs_register");
   if (blank(d.question) || !search::valid_utf8(d.question) || characters(d.question) > 500)
     return refuse(422, "error_vote_question");
   if (d.closes_at <= now || d.closes_at - now > k_longest_vote)
     return refuse(422, "error_vote_closes");
   Electorate size;
-  size.heads = d.electorate == "council"
-                   ? static_cast<std::int64_t>(current_members(lease, m->community_id, now).size())
-                   : households_in_community(lease, m->community_id);
+  if (d.electorate == "owners")
+    size = owners_electorate(owners_in(lease, m->community_id));
+  else
+    size.heads =
+        d.electorate == "council"
+            ? static_cast<std::int64_t>(current_members(lease, m->community_id, now).size())
+            : households_in_community(lease, m->community_id);
   if (size.heads == 0) return refuse(409, "error_vote_no_electorate");
   Vote v;
   v.topic_id = t->id;
@@ -105,7 +131,9 @@ Result cast(db::Lease& lease, const auth::Principal& who, std::int64_t vote_id,
   if (key.empty()) return refuse(409, "error_vote_not_eligible");
   auto c = choice_of(choice);
   if (!c) return refuse(422, "error_vote_choice");
-  put_ballot(lease, v->id, {key, who.account_id, choice_name(*c), "online", 0, now});
+  std::int64_t area =
+      v->electorate == "owners" ? area_of(lease, v->community_id, key.substr(6)) : 0;
+  put_ballot(lease, v->id, {key, who.account_id, choice_name(*c), "online", area, now});
   // Who voted how stays out of the audit trail's detail; that a ballot was cast is in it.
   log(lease, who, "deliberation.vote.ballot", v->id, "channel=online", now);
   return {v->id, 200, ""};
@@ -123,11 +151,15 @@ Result record_written(db::Lease& lease, const auth::Principal& who, std::int64_t
     auto id = http::parse_id(voter);
     for (const auto& m : current_members(lease, v->community_id, v->opened_at))
       if (id && m.id == *id) key = "member:" + std::to_string(m.id);
+  } else if (v->electorate == "owners") {
+    // The holder as the register names them ("developer" for the developer's parts).
+    if (area_of(lease, v->community_id, voter) > 0) key = "owner:" + voter;
   } else if (auto h = org::find_household_at(lease, v->community_id, voter)) {
     key = "household:" + std::to_string(h->id);
   }
   if (key.empty()) return refuse(422, "error_vote_voter");
-  put_ballot(lease, v->id, {key, who.account_id, choice_name(*c), "written", 0, now});
+  std::int64_t area = v->electorate == "owners" ? area_of(lease, v->community_id, voter) : 0;
+  put_ballot(lease, v->id, {key, who.account_id, choice_name(*c), "written", area, now});
   log(lease, who, "deliberation.vote.ballot", v->id, "channel=written", now);
   return {v->id, 200, ""};
 }
@@ -141,7 +173,8 @@ Result close_vote(db::Lease& lease, const auth::Principal& who, std::int64_t vot
   auto ballots = ballots_of(lease, v->id);
   bool everyone = static_cast<std::int64_t>(ballots.size()) >= v->size.heads;
   if (now < v->closes_at && !everyone) return refuse(409, "error_vote_still_open");
-  if (present_without_ballot < 0 ||
+  // Owners take part by voting; there is no "present without a ballot" to count.
+  if (present_without_ballot < 0 || (v->electorate == "owners" && present_without_ballot != 0) ||
       static_cast<std::int64_t>(ballots.size()) + present_without_ballot > v->size.heads)
     return refuse(422, "error_vote_present");
   auto rule = find_voting_rule(lease, v->rule_code);
@@ -149,9 +182,19 @@ Result close_vote(db::Lease& lease, const auth::Principal& who, std::int64_t vot
   Tally t;
   for (const auto& b : ballots) {
     auto c = parse_choice(b.choice);
-    if (c == Choice::yes) ++t.yes_heads;
-    if (c == Choice::no) ++t.no_heads;
-    if (c == Choice::abstain) ++t.abstain_heads;
+    if (c == Choice::yes) {
+      ++t.yes_heads;
+      t.yes_area += b.area;
+    }
+    if (c == Choice::no) {
+      ++t.no_heads;
+      t.no_area += b.area;
+    }
+    if (c == Choice::abstain) {
+      ++t.abstain_heads;
+      t.abstain_area += b.area;
+    }
+    t.present_area += b.area;
   }
   t.present_heads = static_cast<std::int64_t>(ballots.size()) + present_without_ballot;
   auto outcome = decide(*rule, t, v->size);
@@ -169,6 +212,11 @@ Result close_vote(db::Lease& lease, const auth::Principal& who, std::int64_t vot
                     " abstain=" + std::to_string(t.abstain_heads) +
                     " present=" + std::to_string(t.present_heads) +
                     " electorate=" + std::to_string(v->size.heads);
+  if (v->electorate == "owners")
+    tally_text += " area_yes=" + format_area(t.yes_area) + " area_no=" + format_area(t.no_area) +
+                  " area_abstain=" + format_area(t.abstain_area) +
+                  " area_present=" + format_area(t.present_area) +
+                  " area_total=" + format_area(v->size.area);
   // The tally, and the decision it produced, go on the public record.
   auto ref = "topic:" + std::to_string(v->topic_id);
   record::publish(lease, "deliberation.tally", ref, v->topic_title,
