@@ -784,6 +784,42 @@ TEST_P(Deliberation, CommentsAreModeratedInTheOpen) {
             1);
 }
 
+TEST_P(Deliberation, AnyoneSeesTheCouncilsMembersAndRules) {
+  Client anonymous(p());
+  auto page = anonymous.get("/deliberation/communities/" + unit("guangyi-jiayuan"));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("陈建国"), std::string::npos);
+  EXPECT_NE(page.body.find("杨静"), std::string::npos);
+  EXPECT_NE(page.body.find("<h1>议事规则</h1>"), std::string::npos);  // Markdown rendered
+  EXPECT_NE(anonymous.get("/deliberation/communities/" + unit("guangrui")).body.find("尚未设立"),
+            std::string::npos);
+  EXPECT_EQ(anonymous.get("/deliberation/communities/" + unit("guangyi")).status,
+            404);  // a street is not a community
+}
+
+TEST_P(Meetings, TheCouncilsNoticePeriodIsItsOwn) {
+  auto director = as("community_director");
+  std::vector<std::pair<std::string, std::string>> council{{"community", unit("guangyi-jiayuan")},
+                                                           {"kind", "consultation"},
+                                                           {"name", "广益佳苑社区协商议事委员会"},
+                                                           {"term_start", "2025-01-01"},
+                                                           {"term_end", "2027-12-31"},
+                                                           {"threshold", "5"},
+                                                           {"notice_days", "0"},
+                                                           {"rules", ""}};
+  EXPECT_EQ(director->post("/deliberation/councils", council).status, 422);
+  council[6].second = "12";
+  EXPECT_EQ(director->post("/deliberation/councils", council).status, 303);
+  // Ten days ahead is now too soon for a notice.
+  auto id = draft(*director, 10, accepted_topic());
+  auto r = director->post("/deliberation/meetings/" + std::to_string(id) + "/notice", {});
+  EXPECT_EQ(r.status, 409);
+  auto later = draft(*director, 13, accepted_topic());
+  EXPECT_EQ(
+      director->post("/deliberation/meetings/" + std::to_string(later) + "/notice", {}).status,
+      303);
+}
+
 SILIAN_ON_BOTH_ENGINES(Meetings);
 
 // Votes at the demo's council meeting, once it has started.

@@ -172,6 +172,7 @@ std::map<std::string, Expectation> policy() {
        {"/deliberation/from-appeal/999", false, k_community_staff}},
       {"GET /deliberation/councils", {"/deliberation/councils", false, k_council_keepers}},
       {"POST /deliberation/councils", {"/deliberation/councils", false, k_council_keepers}},
+      {"GET /deliberation/communities/{id}", {"/deliberation/communities/999", true, k_everyone}},
       {"POST /deliberation/councils/register",
        {"/deliberation/councils/register", false, k_council_keepers}},
       {"POST /deliberation/councils/{id}/members",

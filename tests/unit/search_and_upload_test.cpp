@@ -6,6 +6,7 @@
 #include "silian/platform/http/multipart.hpp"
 #include "silian/platform/search/terms.hpp"
 #include "silian/platform/uploads/uploads.hpp"
+#include "silian/platform/views/markdown.hpp"
 
 using namespace silian;
 using namespace std::string_literals;
@@ -103,4 +104,17 @@ TEST(Open311Format, JsonAndXmlSayTheSameThing) {
   EXPECT_NE(xml.find("<service_requests><request><service_request_id>SL1</service_request_id>"
                      "<description>a&lt;b &amp; &quot;c&quot;\n</description><status_notes/>"),
             std::string::npos);
+}
+
+// Markdown from residents' documents renders, and never passes script or raw HTML through.
+TEST(Markdown, RendersCommonMarkSafely) {
+  auto html = silian::views::markdown_to_html("# 议事规则\n\n1. 先议后决\n2. **公开**\n");
+  EXPECT_NE(html.find("<h1>议事规则</h1>"), std::string::npos);
+  EXPECT_NE(html.find("<ol>"), std::string::npos);
+  EXPECT_NE(html.find("<strong>公开</strong>"), std::string::npos);
+  auto hostile = silian::views::markdown_to_html(
+      "<script>alert(1)</script>\n\n[点我](javascript:alert(1)) <img src=x onerror=alert(1)>");
+  EXPECT_EQ(hostile.find("<script"), std::string::npos);
+  EXPECT_EQ(hostile.find("javascript:"), std::string::npos);
+  EXPECT_EQ(hostile.find("<img"), std::string::npos);
 }

@@ -12,6 +12,7 @@
 #include "silian/platform/org/org_store.hpp"
 #include "silian/platform/platform.hpp"
 #include "silian/platform/search/terms.hpp"
+#include "silian/platform/views/markdown.hpp"
 
 namespace silian::deliberation {
 namespace {
@@ -76,10 +77,13 @@ Response page(RequestContext& ctx, std::int64_t community_id, int status = 200,
       body.set("rules", council_refused ? ctx.form("rules") : c->rules);
       body.set("term_start", council_refused ? ctx.form("term_start") : c->term_start);
       body.set("term_end", council_refused ? ctx.form("term_end") : c->term_end);
-      if (council_refused)
+      if (council_refused) {
         body.set("threshold", ctx.form("threshold"));
-      else
+        body.set("notice_days", ctx.form("notice_days"));
+      } else {
         body.set("threshold", c->proposal_threshold);
+        body.set("notice_days", c->notice_days);
+      }
       auto members = views::Value::list();
       for (const auto& m : members_of(lease, c->id))
         members.push(views::Value{{"id", m.id},
@@ -104,6 +108,7 @@ Response page(RequestContext& ctx, std::int64_t community_id, int status = 200,
       body.set("name", council_refused
                            ? ctx.form("name")
                            : ctx.script(chosen->name) + ctx.t("council_default_name_" + kind));
+      body.set("notice_days", council_refused ? ctx.form("notice_days") : std::string("3"));
       if (council_refused) {
         body.set("rules", ctx.form("rules"));
         body.set("term_start", ctx.form("term_start"));
@@ -162,6 +167,9 @@ Response save_council(RequestContext& ctx) {
     return page(ctx, community_id, 422, {"council:" + kind, "error_council_name"});
   if (!valid_term(start, end))
     return page(ctx, community_id, 422, {"council:" + kind, "error_council_term"});
+  auto notice = http::parse_id(ctx.form("notice_days").empty() ? "3" : ctx.form("notice_days"));
+  if (!notice || *notice < 1 || *notice > 30)
+    return page(ctx, community_id, 422, {"council:" + kind, "error_council_notice_days"});
   if (!threshold || *threshold > 100000 || (kind == "consultation" && *threshold < 1))
     return page(ctx, community_id, 422, {"council:" + kind, "error_council_threshold"});
   auto now = ctx.platform.clock.now();
@@ -174,6 +182,7 @@ Response save_council(RequestContext& ctx) {
   c.term_start = start;
   c.term_end = end;
   c.proposal_threshold = kind == "consultation" ? *threshold : 0;
+  c.notice_days = *notice;
   c.updated_at = now;
   if (existing)
     update_council(lease, c);
@@ -251,12 +260,14 @@ Response import_register(RequestContext& ctx) {
   db::Transaction tx(lease);
   auto community = kept_community(ctx, lease, community_id);
   if (!community) return ctx.error(404, "error_not_found");
-  if (owners_vote_open(lease, community_id)) return ctx.error(409, "error_property_register_vote_open");
+  if (owners_vote_open(lease, community_id))
+    return ctx.error(409, "error_property_register_vote_open");
   std::vector<RegisteredPart> parts;
   std::set<std::string> codes;
   std::size_t start = 0, number = 0;
   auto bad = [&](std::size_t line) {
-    return page(ctx, community_id, 422, {"register", "error_property_register_line"}, std::to_string(line));
+    return page(ctx, community_id, 422, {"register", "error_property_register_line"},
+                std::to_string(line));
   };
   while (start < text.size()) {
     auto end = text.find('\n', start);
@@ -298,7 +309,8 @@ Response import_register(RequestContext& ctx) {
     }
     parts.push_back(r);
   }
-  if (parts.empty()) return page(ctx, community_id, 422, {"register", "error_property_register_empty"});
+  if (parts.empty())
+    return page(ctx, community_id, 422, {"register", "error_property_register_empty"});
   replace_register(lease, community_id, parts);
   audit::append(lease,
                 {ctx.user().account_id, "deliberation.register.import", "org_unit",
@@ -308,6 +320,37 @@ Response import_register(RequestContext& ctx) {
   return ctx.redirect("/deliberation/councils?community=" + std::to_string(community_id),
                       "property_register_imported");
 }
+// Anyone may see a community's council and committee: members, terms and rules.
+Response public_page(RequestContext& ctx) {
+  auto id = ctx.id_param("id");
+  auto lease = ctx.platform.db->lease();
+  auto community = id ? org::find_unit(lease, *id) : std::nullopt;
+  if (!community || community->kind != "community") return ctx.error(404, "error_not_found");
+  auto bodies = views::Value::list();
+  for (const auto& c : councils_in(lease, community->id)) {
+    auto members = views::Value::list();
+    for (const auto& m : members_of(lease, c.id))
+      members.push(views::Value{{"name", ctx.script(m.name)},
+                                {"position", ctx.t("council_position_" + m.position)},
+                                {"sector", ctx.t("council_sector_" + m.sector)},
+                                {"term", m.term_start + " – " + m.term_end}});
+    views::Value body{{"label", ctx.t("council_kind_" + c.kind)},
+                      {"name", ctx.script(c.name)},
+                      {"term", c.term_start + " – " + c.term_end},
+                      {"members", members},
+                      {"rules_html", views::markdown_to_html(ctx.script(c.rules))},
+                      {"consultation", c.kind == "consultation"},
+                      {"threshold", c.proposal_threshold},
+                      {"notice_days", c.notice_days}};
+    bodies.push(body);
+  }
+  views::Value data{{"community", ctx.script(community->name)},
+                    {"community_id", community->id},
+                    {"councils", bodies},
+                    {"none", bodies.as_list().empty()}};
+  return ctx.page("src/modules/deliberation/views/community_councils.mustache",
+                  "councils_public_title", data);
+}
 }  // namespace
 
 void register_council_routes(http::Router& router) {
@@ -316,6 +359,7 @@ void register_council_routes(http::Router& router) {
   });
   router.post("/deliberation/councils", "deliberation.councils", save_council);
   router.post("/deliberation/councils/register", "deliberation.councils", import_register);
+  router.get("/deliberation/communities/{id}", "public", public_page);
   router.post("/deliberation/councils/{id}/members", "deliberation.councils", add_member);
   router.post("/deliberation/councils/{id}/members/{mid}/remove", "deliberation.councils",
               remove_member_submit);

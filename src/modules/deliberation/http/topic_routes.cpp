@@ -23,6 +23,7 @@ views::Value topic_row(RequestContext& ctx, const Topic& t) {
   return views::Value{{"id", t.id},
                       {"title", ctx.script(t.title)},
                       {"community", ctx.script(t.community_name)},
+                      {"community_id", t.community_id},
                       {"source", ctx.t("topic_source_" + t.source)},
                       {"status", ctx.t("topic_status_" + t.status)},
                       {"collecting", t.status == "collecting"},
