@@ -10,7 +10,7 @@ packages=(build-essential cmake ninja-build pkg-config ccache git
   libsodium-dev libopencc-dev libcmark-gfm-dev libxlsxwriter-dev libqrencode-dev libmimalloc-dev
   libspdlog-dev libcli11-dev libgtest-dev libbenchmark-dev)
 if [ "$mode" = "test" ]; then
-  packages+=(postgresql chromium fonts-noto-cjk python3-jsonschema python3-icalendar)
+  packages+=(postgresql chromium fonts-noto-cjk python3-jsonschema python3-icalendar libfaketime)
   # Node.js may come from elsewhere (this machine kind ships NodeSource's, whose npm
   # conflicts with Debian's): install Debian's only when there is no node at all.
   command -v node >/dev/null 2>&1 || packages+=(nodejs)

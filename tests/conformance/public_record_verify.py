@@ -11,7 +11,12 @@ import json
 import sys
 import urllib.request
 
-SEP = "\x1f"
+
+
+def field(value):
+    """A field as its UTF-8 byte length, a colon and the bytes (see public_record.hpp)."""
+    data = str(value).encode("utf-8")
+    return str(len(data)).encode("ascii") + b":" + data
 
 
 def main():
@@ -37,9 +42,9 @@ def main():
         if e["prev_hash"] != prev:
             print("FAIL entry %d does not follow the one before" % number)
             return 1
-        text = SEP.join([prev, str(e["seq"]), str(e["at"]), e["kind"], e["ref"], e["title"],
-                         e["body"]])
-        digest = hashlib.blake2b(text.encode("utf-8"), digest_size=32).hexdigest()
+        canonical = b"".join(field(x) for x in (prev, e["seq"], e["at"], e["kind"], e["ref"],
+                                                 e["title"], e["body"]))
+        digest = hashlib.blake2b(canonical, digest_size=32).hexdigest()
         if digest != e["hash"]:
             print("FAIL entry %d: hash %s, recomputed %s" % (number, e["hash"], digest))
             return 1

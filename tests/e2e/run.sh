@@ -9,13 +9,15 @@ set -uo pipefail
 cd "$(dirname "$0")"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
-# Chromium and CJK fonts come from Debian (a fresh machine may not have them yet).
-if [ ! -x "${SILIAN_CHROMIUM:-/usr/bin/chromium}" ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+# Chromium, CJK fonts and libfaketime (support/clock-server.js: a server whose clock a test
+# moves) come from Debian (a fresh machine may not have them yet).
+if [ ! -x "${SILIAN_CHROMIUM:-/usr/bin/chromium}" ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK" ||
+  ! dpkg-query -W -f='${Status}' libfaketime 2>/dev/null | grep -q "install ok installed"; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk) ||
-      { echo "e2e: could not install chromium and fonts-noto-cjk" >&2; exit 1; }
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk libfaketime) ||
+      { echo "e2e: could not install chromium, fonts-noto-cjk and libfaketime" >&2; exit 1; }
   else
-    echo "e2e: needs /usr/bin/chromium and fonts-noto-cjk (apt-get install -y chromium fonts-noto-cjk)" >&2
+    echo "e2e: needs /usr/bin/chromium, fonts-noto-cjk and libfaketime (apt-get install -y chromium fonts-noto-cjk libfaketime)" >&2
     exit 1
   fi
 fi

@@ -949,6 +949,8 @@ TEST_P(Votes, OwnersVoteByAreaAndByOwnersCountedAsTheLawSays) {
                    "2-1-101,,100,1\n2-1-102,恒大地产,50.00,1\n")
                 .status,
             303);
+  // "developer" names the developer's parts; a private owner cannot be called that.
+  EXPECT_EQ(import("9-9-901,developer,80,0\n").status, 422);
   // Owners' rules need the owners as the electorate.
   open(agenda_topic("appeal"), "owners_ordinary", "council", 422);
   auto id = open(agenda_topic("appeal"), "owners_ordinary", "owners");
@@ -1124,6 +1126,95 @@ TEST_P(Execution, TasksAreCarriedOutSupervisedSignedOffAndRated) {
   EXPECT_EQ(json.status, 200);
   EXPECT_NE(json.body.find("\"algorithm\":\"blake2b-256\""), std::string::npos);
   EXPECT_NE(json.body.find("验收合格"), std::string::npos);
+}
+
+TEST_P(Votes, TheElectorateIsFrozenWhenTheVoteOpens) {
+  auto topic = agenda_topic("appeal");
+  auto id = open(topic, "residents_meeting", "households");
+  auto path = "/deliberation/votes/" + std::to_string(id);
+  auto heads = count("SELECT electorate_heads FROM votes WHERE id = " + std::to_string(id));
+  // A household registered after the opening does not vote in this vote.
+  auto household = std::to_string(count("SELECT MAX(id) FROM households") + 1);
+  {
+    auto lease = p().db->lease();
+    org::Household h;
+    h.community_id = std::stoll(unit("guangyi-jiayuan"));
+    h.address = "广益路99号新楼101室";
+    org::insert_household(lease, h, p().clock.now());
+  }
+  auto newcomer = household_member("newcomer", "guangyi-jiayuan", static_cast<int>(heads));
+  EXPECT_EQ(newcomer->post(path + "/ballot", {{"choice", "yes"}}).status, 409);
+  EXPECT_EQ(director->post(path + "/written", {{"voter", "广益路99号新楼101室"}, {"choice", "yes"}})
+                .status,
+            422);
+  // The convener does not overwrite a voter's own online ballot.
+  EXPECT_EQ(as("resident")->post(path + "/ballot", {{"choice", "no"}}).status, 303);
+  EXPECT_EQ(director->post(path + "/written", {{"voter", "广益路1号1单元101室"}, {"choice", "yes"}})
+                .status,
+            409);
+  EXPECT_EQ(count("SELECT choice = 'no' FROM ballots WHERE vote_id = " + std::to_string(id)), 1);
+  // Still closable after its close time.
+  tp->clock.advance(3600);
+  director = as("community_director");
+  EXPECT_EQ(director->post(path + "/close", {{"present", "0"}, {"decision", ""}}).status, 303);
+  (void)household;
+}
+
+TEST_P(Execution, OnlyTheOwningUnitsStaffReportAndNotVolunteers) {
+  auto decision = decided();
+  auto path = "/deliberation/decisions/" + std::to_string(decision);
+  std::string today = deliberation::format_local_datetime(p().clock.now()).substr(0, 10);
+  EXPECT_EQ(director
+                ->post(path + "/tasks", {{"title", "社区组织施工"},
+                                         {"username", ""},
+                                         {"unit", "guangyi-jiayuan"},
+                                         {"due", today}})
+                .status,
+            303);
+  auto task = count("SELECT id FROM decision_tasks WHERE title = '社区组织施工'");
+  auto report = "/deliberation/tasks/" + std::to_string(task) + "/reports";
+  EXPECT_EQ(as("volunteer")->post(report, {{"body", "完成"}, {"done", "1"}}).status, 404);
+  EXPECT_EQ(as("community_worker")->post(report, {{"body", "已开工。"}}).status, 303);
+}
+
+TEST_P(Meetings, ResidentsAreNamedOnlyToTheCommunitysOwnStaff) {
+  auto id = demo_meeting();
+  auto path = "/deliberation/meetings/" + std::to_string(id);
+  tp->clock.advance(8 * 86400);
+  auto director = as("community_director");
+  EXPECT_EQ(director
+                ->post(path + "/attendance",
+                       {{"name", "赵秀兰"}, {"capacity", "resident"}, {"mode", "in_person"}})
+                .status,
+            303);
+  EXPECT_NE(director->get(path).body.find("赵秀兰"), std::string::npos);
+  // Staff of another community, or of a social organisation, are not the community's staff.
+  test::add_account(p(), "other_worker", "community_worker", "guangrui");
+  EXPECT_EQ(as("other_worker", "password-123")->get(path).body.find("赵秀兰"), std::string::npos);
+  EXPECT_EQ(as("social_org_member")->get(path).body.find("赵秀兰"), std::string::npos);
+}
+
+TEST_P(Deliberation, ResidentsCommentUnderTheirCommunityNotTheirName) {
+  auto id = count("SELECT id FROM topics WHERE source = 'council' ORDER BY id LIMIT 1");
+  auto path = "/deliberation/topics/" + std::to_string(id);
+  EXPECT_EQ(as("resident")->post(path + "/comments", {{"body", "我家同意。"}}).status, 303);
+  EXPECT_EQ(as("community_worker")->post(path + "/comments", {{"body", "已收集意见。"}}).status,
+            303);
+  auto page = Client(p()).get(path);
+  EXPECT_EQ(page.body.find("居民 王建国"), std::string::npos);
+  EXPECT_NE(page.body.find("本社区居民"), std::string::npos);
+  EXPECT_NE(page.body.find("社工 张丽华"), std::string::npos);  // staff speak in their name
+  EXPECT_NE(as("community_director")->get(path).body.find("居民 王建国"), std::string::npos);
+}
+
+TEST_P(Deliberation, TextWithNulIsRefusedBeforeItReachesTheDatabase) {
+  auto resident = as("resident");
+  auto before = count("SELECT COUNT(*) FROM topics");
+  EXPECT_EQ(
+      resident->post("/deliberation/propose", {{"title", std::string("a\0b", 3)}, {"body", "正文"}})
+          .status,
+      422);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM topics"), before);
 }
 
 SILIAN_ON_BOTH_ENGINES(Execution);

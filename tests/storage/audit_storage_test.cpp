@@ -118,9 +118,25 @@ TEST_P(PublicRecord, TheChainVerifiesAndNamesTampering) {
     EXPECT_EQ(broken.broken_seq, 2);
     lease.session() << "UPDATE public_record SET body = '决议 2' WHERE seq = 2";
     EXPECT_TRUE(record::verify(lease).ok);
-    lease.session() << "DELETE FROM public_record WHERE seq = 3";
+    // A row slipped in past the head, as if published, is noticed too.
+    lease.session() << "INSERT INTO public_record (seq, at, kind, ref, title, body, prev_hash, "
+                       "hash) SELECT 4, at, kind, ref, title, 'forged', hash, hash FROM "
+                       "public_record WHERE seq = 3";
+    auto forged = record::verify(lease);
+    EXPECT_FALSE(forged.ok);
+    EXPECT_EQ(forged.broken_seq, 4);
+    lease.session() << "DELETE FROM public_record WHERE seq >= 3";
     EXPECT_FALSE(record::verify(lease).ok);
   }
 }
 
 SILIAN_ON_BOTH_ENGINES(PublicRecord);
+
+// Fields are length-prefixed in the hash: moving text across a field boundary changes it.
+TEST(PublicRecordHash, NoTextCanMoveAFieldBoundary) {
+  record::Entry a{1, 100, "deliberation.decision", "topic:1", std::string("X\x1fY"), "b", "", ""};
+  record::Entry b{1, 100, "deliberation.decision", std::string("topic:1\x1fX"), "Y", "b", "", ""};
+  EXPECT_NE(record::entry_hash(a), record::entry_hash(b));
+  record::Entry c = a;
+  EXPECT_EQ(record::entry_hash(a), record::entry_hash(c));
+}

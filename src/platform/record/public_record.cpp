@@ -31,9 +31,12 @@ std::vector<Entry> query(db::Lease& lease, const std::string& where, const std::
 }  // namespace
 
 std::string entry_hash(const Entry& e) {
-  const char us = '\x1f';
-  return crypto::blake2b_hex(e.prev_hash + us + std::to_string(e.seq) + us + std::to_string(e.at) +
-                             us + e.kind + us + e.ref + us + e.title + us + e.body);
+  // Each field as <byte length>:<bytes>, so no text can move a field boundary.
+  std::string canonical;
+  for (const std::string& field :
+       {e.prev_hash, std::to_string(e.seq), std::to_string(e.at), e.kind, e.ref, e.title, e.body})
+    canonical += std::to_string(field.size()) + ":" + field;
+  return crypto::blake2b_hex(canonical);
 }
 
 std::int64_t publish(db::Lease& lease, const std::string& kind, const std::string& ref,
@@ -69,19 +72,19 @@ std::vector<Entry> entries_about(db::Lease& lease, const std::string& ref) {
 
 std::vector<Entry> all_entries(db::Lease& lease) { return query(lease, "ORDER BY seq", ""); }
 
-Verification verify(db::Lease& lease) {
+namespace {
+Verification check(db::Lease& lease) {
   Verification v;
-  // The head first: entries published while we read come after it and are left out.
   long long head = 0;
   lease.session() << "SELECT seq, hash FROM public_record_head WHERE id = 1", soci::into(head),
       soci::into(v.head_hash);
   std::string prev;
   std::int64_t expected = 1;
   for (const auto& e : all_entries(lease)) {
-    if (e.seq > head) break;
-    ++v.entries;
     std::string problem;
-    if (e.seq != expected)
+    if (e.seq > head)
+      problem = "entry " + std::to_string(e.seq) + " is past the head (added outside the platform)";
+    else if (e.seq != expected)
       problem = "entry " + std::to_string(expected) + " is missing";
     else if (e.prev_hash != prev)
       problem = "entry " + std::to_string(e.seq) + " does not follow the one before";
@@ -89,10 +92,11 @@ Verification verify(db::Lease& lease) {
       problem = "entry " + std::to_string(e.seq) + " was altered";
     if (!problem.empty()) {
       v.ok = false;
-      v.broken_seq = expected;
+      v.broken_seq = std::min<std::int64_t>(expected, e.seq);
       v.reason = problem;
       return v;
     }
+    ++v.entries;
     prev = e.hash;
     ++expected;
   }
@@ -102,5 +106,22 @@ Verification verify(db::Lease& lease) {
     v.reason = "the record ends before its head (entries removed)";
   }
   return v;
+}
+}  // namespace
+
+Verification verify(db::Lease& lease) {
+  // The head and the entries from one snapshot: an entry published meanwhile is not
+  // seen, so any row past the head was put there some other way.
+  lease.session() << (lease.engine() == db::Engine::postgresql
+                          ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+                          : "BEGIN");
+  try {
+    auto v = check(lease);
+    lease.session() << "COMMIT";
+    return v;
+  } catch (...) {
+    lease.session() << "ROLLBACK";
+    throw;
+  }
 }
 }  // namespace silian::record

@@ -1,9 +1,10 @@
 #pragma once
 // The public record (公开记录): settled facts a module publishes — a decision, a tally, a
 // supervisory sign-off — in a hash chain anyone can verify. Each entry's hash is
-//   BLAKE2b-256( prev_hash US seq US at US kind US ref US title US body )   (US = 0x1F)
-// in lower-case hex, with prev_hash "" for the first entry; every field is public, so a
-// copy of the record (GET /record.json) is enough to recompute the chain.
+//   BLAKE2b-256( L(prev_hash) L(seq) L(at) L(kind) L(ref) L(title) L(body) )
+// where L(x) is x's length in bytes, a colon, and x (seq and at in decimal), in
+// lower-case hex, with prev_hash "" for the first entry. Every field is public, so a copy
+// of the record (GET /record.json) is enough to recompute the chain.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -37,5 +38,6 @@ struct Verification {
   std::optional<std::int64_t> broken_seq;
   std::string reason;
 };
+// Must not be called inside a transaction: it reads in a snapshot of its own.
 Verification verify(db::Lease& lease);
 }  // namespace silian::record

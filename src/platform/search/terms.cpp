@@ -120,9 +120,10 @@ bool valid_utf8(std::string_view s) {
       if ((b & 0xC0) != 0x80) return false;
       cp = (cp << 6) | (b & 0x3F);
     }
-    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8; NUL is
+    // refused too, since PostgreSQL cannot store it in text and would cut the value.
+    if (cp == 0 || (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
+        (len == 4 && cp < 0x10000) || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
       return false;
     i += len;
   }

@@ -19,7 +19,8 @@ struct Query {
 };
 Query parse_query(std::string_view text);
 
-// True when `text` is well-formed UTF-8 (no overlong forms, surrogates or stray bytes).
+// True when `text` is well-formed UTF-8 (no overlong forms, surrogates or stray bytes)
+// without NUL, which PostgreSQL cannot store in text.
 bool valid_utf8(std::string_view text);
 // At most `max_bytes` of valid UTF-8 `text`, cut at a character boundary.
 std::string utf8_cut(std::string_view text, std::size_t max_bytes);

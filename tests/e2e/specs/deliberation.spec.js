@@ -5,11 +5,15 @@
 //
 // Demo (src/modules/deliberation/seed/demo_seed.cpp): 广益佳苑社区 has a consultation council
 // (threshold 5 households; members 李秀英 = community_director and 陈建国 = council_member have
-// accounts) and a supervisory committee; three topics, one per source: topic 1 from a
-// community-matter appeal, topic 2 raised by the council, topic 3 the demo resident's
-// proposal. The demo appeals (src/modules/appeals/seed/demo_seed.cpp) of 广益佳苑社区 with a
-// community route are 小区停车位不够 (公共事务), 楼上卫生间漏水 (邻里纠纷) and 楼道堆放杂物
-// (邻里纠纷, the one the demo already made topic 1). Tests that change the council restore it.
+// accounts) and a supervisory committee; a topic from each source: topic 1 from the
+// community-matter appeal 小区停车位不够 and topic 2 raised by the council, both on the agenda
+// of the noticed meeting 2026年第4次议事协商会 a week ahead (待会议表决), topic 3 the demo
+// resident's proposal (征集联署中), and topic 4 楼道照明改造, a matter settled last spring
+// (已验收公开, three entries on the public record). The demo appeals
+// (src/modules/appeals/seed/demo_seed.cpp) of 广益佳苑社区 with a community route are
+// 小区停车位不够 (公共事务, topic 1), 楼上卫生间漏水 and 楼道堆放杂物 (邻里纠纷; the latter is
+// left for deliberation_flow.spec.js, on a server of its own). Tests that change the
+// council restore it.
 import { test, expect, signIn, registerResident, unique, expectNoSeriousA11yViolations } from '../support/fixtures.js';
 import { pageAs, facts, tableRows } from '../support/lists.js';
 
@@ -320,15 +324,15 @@ test('an appeal that is not the community\'s own matter has no link and cannot b
   const appealId = Number(page.url().match(/\/appeals\/(\d+)$/)[1]);
   await expect(page.getByRole('link', { name: '诉求转为协商议题' })).toHaveCount(0);
   await expect(page.locator('main')).not.toContainText('社区自治事项，可转为协商议题');
-  // Typed by hand, the form says so, and posting it is refused.
+  // Typed by hand, the page says so and offers no form; posting one anyway is refused.
   await page.goto(`/deliberation/from-appeal/${appealId}`);
   await expect(page.locator('main')).toContainText('该诉求不属于社区自治事项，不能转为协商议题。');
-  await page.getByLabel('议题名称').fill('垃圾清运');
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    page.getByRole('button', { name: '提交议题' }).click(),
-  ]);
+  await expect(page.getByLabel('议题名称')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '提交议题' })).toHaveCount(0);
+  const csrf = await page.locator('input[name=_csrf]').first().inputValue();
+  const response = await page.request.post(`/deliberation/from-appeal/${appealId}`, { form: { _csrf: csrf, title: '垃圾清运' } });
   expect(response.status()).toBe(409);
+  expect(await response.text()).toContain('该诉求不属于社区自治事项，不能转为协商议题。');
   expect((await listRows(page, '?source=appeal')).map((r) => r[0])).not.toContain('垃圾清运');
 });
 
@@ -430,6 +434,11 @@ test('the community director edits the council: threshold, a member added and re
     await council.getByLabel('居民提议所需联署户数').fill('0');
     await council.getByRole('button', { name: '保存' }).click();
     await expect(page.locator('.error-summary')).toContainText('协商议事委员会须规定居民提议所需联署户数（至少1户）。');
+    // The refused form keeps what was typed, with the error beside it; nothing was stored.
+    await expect(council.getByLabel('居民提议所需联署户数')).toHaveValue('0');
+    await expect(council.locator('.field-error')).toHaveText('协商议事委员会须规定居民提议所需联署户数（至少1户）。');
+    await expect(supervisory.locator('.field-error')).toHaveCount(0);
+    await page.goto('/deliberation/councils');
     await expect(council.getByLabel('居民提议所需联署户数')).toHaveValue('6');
 
     // An invalid term: the end before the start.
@@ -443,7 +452,9 @@ test('the community director edits the council: threshold, a member added and re
     await expect(page.locator('.error-summary')).toContainText('任期日期无效：请填写开始和结束日期，结束须晚于开始。');
     await expect(page.locator('.error-summary')).toContainText('尚未保存，请修改后重试。');
     await expectNoSeriousA11yViolations(page, 'councils page with an error');
-    // Nothing stored: the term is still the demo's.
+    // The refused dates are kept in the form; nothing stored: the term is still the demo's.
+    await expect(council.locator('#start-consultation')).toHaveValue('2028-01-01');
+    await expect(council.locator('#end-consultation')).toHaveValue('2027-01-01');
     await page.goto('/deliberation/councils');
     await expect(council.locator('#start-consultation')).toHaveValue('2025-01-01');
     await expect(council.locator('#end-consultation')).toHaveValue('2027-12-31');
@@ -470,7 +481,11 @@ test('the community director edits the council: threshold, a member added and re
     await council.getByRole('button', { name: '添加成员' }).click();
     await expect(page.locator('.error-summary')).toContainText('成员任期须在委员会任期之内。');
     expect(await names(council)).not.toContain('孔令辉');
+    // (the refused member form keeps what was typed)
+    await expect(council.getByLabel('姓名')).toHaveValue('孔令辉');
+    await expect(council.locator('#m-end-consultation')).toHaveValue('2029-12-31');
     // ...an unknown platform account too...
+    await council.locator('#m-end-consultation').fill('2027-12-31');
     await council.getByLabel('姓名').fill('孔令辉');
     await council.getByLabel('平台账号（可选）').fill(unique('nobody-'));
     await council.getByRole('button', { name: '添加成员' }).click();
@@ -507,9 +522,12 @@ test('an anonymous visitor sees the list and a topic page, without propose, rais
   await expect(page.getByRole('link', { name: '我要提议' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: '提出议题' })).toHaveCount(0);
   const rows = await tableRows(page.getByRole('table', { name: '协商议题' }));
-  // The demo's three topics, one per source, are there.
-  for (const title of ['增设小区充电桩', '加装电梯费用分摊方案', '小区公共区域停车秩序整治'])
-    expect(rows.map((r) => r[0]), title).toContain(title);
+  // The demo's topics, one per source, and the settled matter, each at its stage.
+  const status = Object.fromEntries(rows.map((r) => [r[0], r[3]]));
+  expect(status['小区公共区域停车秩序整治']).toBe('待会议表决');
+  expect(status['加装电梯费用分摊方案']).toBe('待会议表决');
+  expect(status['增设小区充电桩']).toMatch(/^征集联署中 \d+ \/ 5$/);
+  expect(status['楼道照明改造']).toBe('已验收公开');
   await expectNoSeriousA11yViolations(page, 'topics list');
 
   // The filters keep to their lists.

@@ -41,6 +41,9 @@ const SHOTS = [
   ['appeal-board', null, '/board'],
   ['topics', null, '/deliberation'],
   ['topic-proposal', null, '/deliberation/topics/3'],
+  ['meeting-noticed', null, '/deliberation/meetings/2'],
+  ['decision-signed-off', null, '/deliberation/decisions/1'],
+  ['record', null, '/record'],
 ];
 
 test.beforeAll(() => fs.mkdirSync(outDir, { recursive: true }));

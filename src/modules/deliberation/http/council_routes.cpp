@@ -160,6 +160,7 @@ Response save_council(RequestContext& ctx) {
   // Communities the user does not keep are not there for them.
   auto community = kept_community(ctx, lease, community_id);
   if (!community) return ctx.error(404, "error_not_found");
+  lock_community(lease, community_id);  // two first saves at once make one council
   if (!one_of(k_kinds, kind))
     return page(ctx, community_id, 422, {"council:" + kind, "error_council_kind"});
   if (name.empty() || name.size() > 200 || rules.size() > 20000 || !search::valid_utf8(name) ||
@@ -260,6 +261,7 @@ Response import_register(RequestContext& ctx) {
   db::Transaction tx(lease);
   auto community = kept_community(ctx, lease, community_id);
   if (!community) return ctx.error(404, "error_not_found");
+  lock_community(lease, community_id);  // against another import or an owners' vote opening
   if (owners_vote_open(lease, community_id))
     return ctx.error(409, "error_property_register_vote_open");
   std::vector<RegisteredPart> parts;
@@ -298,8 +300,9 @@ Response import_register(RequestContext& ctx) {
     bool developer_ok = f.size() < 4 || f[3] == "0" || f[3] == "1";
     if (r.part.id.empty() || r.part.id.size() > 40 || !codes.insert(r.part.id).second || !area ||
         !developer_ok || (!r.part.developer_held && r.part.holder.empty()) ||
-        r.part.holder.size() > 100 || !search::valid_utf8(r.part.holder) ||
-        !search::valid_utf8(r.part.id))
+        // "developer" names the developer's parts together; nobody else may hold it.
+        (!r.part.developer_held && r.part.holder == k_developer) || r.part.holder.size() > 100 ||
+        !search::valid_utf8(r.part.holder) || !search::valid_utf8(r.part.id))
       return bad(number);
     r.part.area = *area;
     if (f.size() == 5 && !f[4].empty()) {
@@ -330,7 +333,8 @@ Response public_page(RequestContext& ctx) {
   for (const auto& c : councils_in(lease, community->id)) {
     auto members = views::Value::list();
     for (const auto& m : members_of(lease, c.id))
-      members.push(views::Value{{"name", ctx.script(m.name)},
+      members.push(views::Value{{"id", m.id},
+                                {"name", ctx.script(m.name)},
                                 {"position", ctx.t("council_position_" + m.position)},
                                 {"sector", ctx.t("council_sector_" + m.sector)},
                                 {"term", m.term_start + " – " + m.term_end}});

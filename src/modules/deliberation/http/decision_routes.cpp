@@ -40,7 +40,7 @@ Response detail(RequestContext& ctx) {
                      {"done", k.status == "done"},
                      {"overdue", k.status != "done" && k.due_date < appeals::local_date(now)},
                      {"reports", reports}};
-    if (signed_in && executing && k.status != "done" && owns(ctx.user(), k))
+    if (signed_in && executing && k.status != "done" && owns(lease, ctx.user(), k))
       row.set("may_report", true);
     tasks.push(row);
   }

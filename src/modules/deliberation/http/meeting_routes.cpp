@@ -101,7 +101,11 @@ Response detail(RequestContext& ctx) {
   if (!m || !visible(ctx, *m)) return ctx.error(404, "error_not_found");
   auto now = ctx.platform.clock.now();
   bool convener = convener_of(ctx, *m);
-  bool staff = ctx.principal && ctx.user().is_staff();
+  // The community's own staff (not staff anywhere) see residents' names.
+  bool staff = ctx.principal &&
+               ctx.user().covers(m->community_path,
+                                 {"community_worker", "community_director", "council_member",
+                                  "supervisor", "grid_worker", "street_officer"});
   views::Value meeting = meeting_row(ctx, *m);
   if (ctx.principal && !m->online_url.empty()) meeting.set("online_url", m->online_url);
   if (m->noticed_at) meeting.set("noticed", format_local_minutes(m->noticed_at));
@@ -130,7 +134,7 @@ Response detail(RequestContext& ctx) {
                      {"reply_note", ctx.script(i.reply_note)},
                      {"attended", i.attended}};
     invitations.push(row);
-    if (ctx.principal && answers_for(ctx.user(), i) && m->starts_at > now &&
+    if (ctx.principal && answers_for(lease, ctx.user(), i) && m->starts_at > now &&
         m->status != "cancelled")
       mine.push(row);
   }

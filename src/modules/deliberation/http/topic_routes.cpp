@@ -137,7 +137,9 @@ Response detail(RequestContext& ctx) {
     if (c.hidden) {
       row.set("reason", ctx.script(c.hidden_reason));
     } else {
-      row.set("author", ctx.script(c.author));
+      // Staff speak in their own name; residents are named only to the community's staff.
+      row.set("author", c.author_kind == "staff" || staff ? ctx.script(c.author)
+                                                          : ctx.t("comment_author_resident"));
       row.set("body", ctx.script(c.body));
       row.set("may_hide", moderator);
     }

@@ -24,7 +24,8 @@ namespace {
 // present): proposed, voted by the council, carried out, signed off, on the public record.
 void seed_settled_matter(db::Lease& lease, const org::OrgUnit& community, std::int64_t now,
                          std::int64_t director, std::int64_t worker, std::int64_t supervisor) {
-  const std::int64_t day = 86400, began = now - 200 * day;
+  // Whole days at 10:00 in Beijing, whenever the demo is loaded.
+  const std::int64_t day = 86400, began = (now / day) * day - 200 * day + 2 * 3600;
   Topic t;
   t.community_id = community.id;
   t.title = "楼道照明改造";

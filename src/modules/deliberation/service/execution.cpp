@@ -38,8 +38,8 @@ bool text_ok(const std::string& text, std::size_t max) {
 }
 }  // namespace
 
-bool owns(const auth::Principal& who, const Task& t) {
-  return acts_for(who, t.owner_account_id, t.owner_unit_id);
+bool owns(db::Lease& lease, const auth::Principal& who, const Task& t) {
+  return acts_for(lease, who, t.owner_account_id, t.owner_unit_id);
 }
 
 bool supervises(db::Lease& lease, const auth::Principal& who, std::int64_t community_id,
@@ -97,11 +97,13 @@ Result add_task(db::Lease& lease, const auth::Principal& who, std::int64_t decis
 
 Result report_progress(db::Lease& lease, const auth::Principal& who, std::int64_t task_id,
                        const std::string& body, bool done, std::int64_t now) {
-  auto task = find_task(lease, task_id);
-  if (!task || !owns(who, *task)) return refuse(404, "error_not_found");
-  auto d = find_decision(lease, task->decision_id);
+  auto found = find_task(lease, task_id);
+  if (!found || !owns(lease, who, *found)) return refuse(404, "error_not_found");
+  auto d = find_decision(lease, found->decision_id);
+  // The topic locked first, then the task read again: two "done" reports at once make one.
   auto t = d ? find_topic_for_update(lease, d->topic_id) : std::nullopt;
-  if (!d || !t) return refuse(404, "error_not_found");
+  auto task = find_task(lease, task_id);
+  if (!d || !t || !task) return refuse(404, "error_not_found");
   if (t->status != "executing" || task->status == "done")
     return refuse(409, "error_execution_closed");
   if (!text_ok(body, 2000)) return refuse(422, "error_execution_report");

@@ -25,5 +25,5 @@ Result rate_outcome(db::Lease& lease, const auth::Principal& who, std::int64_t d
 
 bool supervises(db::Lease& lease, const auth::Principal& who, std::int64_t community_id,
                 const std::string& community_path, std::int64_t now);
-bool owns(const auth::Principal& who, const Task& t);
+bool owns(db::Lease& lease, const auth::Principal& who, const Task& t);
 }  // namespace silian::deliberation

@@ -74,15 +74,16 @@ bool may_moderate(const auth::Principal& who, const std::string& community_path)
   return who.covers(community_path, {"community_worker", "community_director", "council_member"});
 }
 
-bool answers_for(const auth::Principal& who, const Invitation& i) {
-  return acts_for(who, i.account_id, i.unit_id);
+bool answers_for(db::Lease& lease, const auth::Principal& who, const Invitation& i) {
+  return acts_for(lease, who, i.account_id, i.unit_id);
 }
 
-bool acts_for(const auth::Principal& who, std::int64_t account_id, std::int64_t unit_id) {
+bool acts_for(db::Lease& lease, const auth::Principal& who, std::int64_t account_id,
+              std::int64_t unit_id) {
   if (account_id) return who.account_id == account_id;
-  for (const auto& r : who.roles)
-    if (r.unit_id == unit_id && r.role != "resident") return true;
-  return false;
+  // The unit's staff, as unit_accounts counts them (no volunteers, no residents).
+  auto staff = unit_accounts(lease, unit_id);
+  return std::find(staff.begin(), staff.end(), who.account_id) != staff.end();
 }
 
 std::vector<std::int64_t> unit_accounts(db::Lease& lease, std::int64_t unit_id) {
@@ -185,8 +186,11 @@ Result publish_notice(db::Lease& lease, const auth::Principal& who, std::int64_t
   auto council = council_of(lease, m->community_id, "consultation");
   std::int64_t days = council ? council->notice_days : 3;
   if (m->starts_at - now < days * 86400) return refuse(409, "error_meeting_notice_period");
-  for (const auto& i : items)
-    if (i.status != "accepted") return refuse(409, "error_meeting_topic");
+  // Locked: a topic cannot go on two meetings' noticed agendas at once.
+  for (const auto& i : items) {
+    auto t = find_topic_for_update(lease, i.topic_id);
+    if (!t || t->status != "accepted") return refuse(409, "error_meeting_topic");
+  }
   mark_noticed(lease, m->id, now);
   for (const auto& i : items) {
     set_topic_status(lease, i.topic_id, "scheduled", now);
@@ -252,7 +256,7 @@ Result invite(db::Lease& lease, const auth::Principal& who, std::int64_t meeting
 Result reply(db::Lease& lease, const auth::Principal& who, std::int64_t invitation_id,
              const std::string& answer, const std::string& note, std::int64_t now) {
   auto i = find_invitation(lease, invitation_id);
-  if (!i || !answers_for(who, *i)) return refuse(404, "error_not_found");
+  if (!i || !answers_for(lease, who, *i)) return refuse(404, "error_not_found");
   auto m = find_meeting(lease, i->meeting_id);
   if (!m) return refuse(404, "error_not_found");
   if (m->status == "cancelled") return refuse(409, "error_meeting_cancelled");
@@ -325,7 +329,8 @@ Result comment(db::Lease& lease, const auth::Principal& who, std::int64_t topic_
   }
   if (blank(body) || !search::valid_utf8(body) || characters(body) > k_comment_max)
     return refuse(422, "error_comment_body");
-  auto id = insert_comment(lease, {0, t->id, who.account_id, now, "", body, "", false});
+  auto id = insert_comment(
+      lease, {0, t->id, who.account_id, now, "", body, "", false, staff ? "staff" : "resident"});
   log(lease, who, "deliberation.comment.add", "topic_comment", id, "topic=" + std::to_string(t->id),
       now);
   return {t->id, 200, ""};

@@ -49,9 +49,10 @@ Result hide(db::Lease& lease, const auth::Principal& who, std::int64_t comment_i
 bool may_convene(const auth::Principal& who, const std::string& community_path);
 bool may_moderate(const auth::Principal& who, const std::string& community_path);
 // Whether this user answers for the invitation (the person, or staff of the unit).
-bool answers_for(const auth::Principal& who, const Invitation& i);
-// Whether this user is the person (account) or one of the staff of the unit named.
-bool acts_for(const auth::Principal& who, std::int64_t account_id, std::int64_t unit_id);
+bool answers_for(db::Lease& lease, const auth::Principal& who, const Invitation& i);
+// Whether this user is the person (account) or one of the unit's staff (unit_accounts).
+bool acts_for(db::Lease& lease, const auth::Principal& who, std::int64_t account_id,
+              std::int64_t unit_id);
 // The staff accounts of a unit (the roles that sit at a unit of its kind).
 std::vector<std::int64_t> unit_accounts(db::Lease& lease, std::int64_t unit_id);
 

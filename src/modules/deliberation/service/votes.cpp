@@ -44,15 +44,16 @@ std::vector<Owner> owners_in(db::Lease& lease, std::int64_t community_id) {
   return owners_of(parts);
 }
 
-// The owner's voting area, by holder key; 0 when not an owner.
-std::int64_t area_of(db::Lease& lease, std::int64_t community_id, const std::string& holder) {
-  for (const auto& o : owners_in(lease, community_id))
-    if (o.holder == holder) return o.area;
-  return 0;
-}
 }  // namespace
 
-std::string voter_key_of(db::Lease& lease, const auth::Principal& who, const Vote& v) {
+namespace {
+std::vector<Member> members_of_council(db::Lease& lease, std::int64_t community_id) {
+  auto council = council_of(lease, community_id, "consultation");
+  return council ? members_of(lease, council->id) : std::vector<Member>{};
+}
+
+// The key this account would vote under, before checking the frozen electorate.
+std::string candidate_key(db::Lease& lease, const auth::Principal& who, const Vote& v) {
   if (v.electorate == "owners") {
     // An owner whose register entry names this account (not the developer's parts).
     for (const auto& r : register_of(lease, v.community_id))
@@ -60,7 +61,7 @@ std::string voter_key_of(db::Lease& lease, const auth::Principal& who, const Vot
     return "";
   }
   if (v.electorate == "council") {
-    for (const auto& m : current_members(lease, v.community_id, v.opened_at))
+    for (const auto& m : members_of_council(lease, v.community_id))
       if (m.account_id == who.account_id) return "member:" + std::to_string(m.id);
     return "";
   }
@@ -68,6 +69,14 @@ std::string voter_key_of(db::Lease& lease, const auth::Principal& who, const Vot
   if (r && r->status == "verified" && r->household_id && r->community_id == v.community_id)
     return "household:" + std::to_string(r->household_id);
   return "";
+}
+}  // namespace
+
+std::string voter_key_of(db::Lease& lease, const auth::Principal& who, const Vote& v) {
+  auto key = candidate_key(lease, who, v);
+  // Only the electorate frozen at the opening votes.
+  if (key.empty() || !elector_area(lease, v.id, key)) return "";
+  return key;
 }
 
 Result open_vote(db::Lease& lease, const auth::Principal& who, const VoteDraft& d,
@@ -78,7 +87,8 @@ Result open_vote(db::Lease& lease, const auth::Principal& who, const VoteDraft& 
   if (now < m->starts_at) return refuse(409, "error_meeting_not_started");
   // Only what the notice listed can be voted at this meeting.
   if (!on_noticed_agenda(lease, m->id, d.topic_id)) return refuse(409, "error_vote_not_on_agenda");
-  auto t = find_topic(lease, d.topic_id);
+  // Locked: two conveners opening a vote on one topic at once make one vote.
+  auto t = find_topic_for_update(lease, d.topic_id);
   if (!t || t->status != "scheduled") return refuse(409, "error_vote_topic_state");
   if (vote_of_topic(lease, t->id)) return refuse(409, "error_vote_exists");
   auto rule = find_voting_rule(lease, d.rule_code);
@@ -92,14 +102,23 @@ Result open_vote(db::Lease& lease, const auth::Principal& who, const VoteDraft& 
     return refuse(422, "error_vote_question");
   if (d.closes_at <= now || d.closes_at - now > k_longest_vote)
     return refuse(422, "error_vote_closes");
+  // The electorate is frozen now: later members, households or register changes do not
+  // change who votes in this vote.
+  std::vector<std::pair<std::string, std::int64_t>> electors;
+  if (d.electorate == "owners") {
+    lock_community(lease, m->community_id);  // against a register import at the same time
+    for (const auto& o : owners_in(lease, m->community_id))
+      electors.emplace_back("owner:" + o.holder, o.area);
+  } else if (d.electorate == "council") {
+    for (const auto& member : current_members(lease, m->community_id, now))
+      electors.emplace_back("member:" + std::to_string(member.id), 0);
+  } else {
+    for (auto h : household_ids(lease, m->community_id))
+      electors.emplace_back("household:" + std::to_string(h), 0);
+  }
   Electorate size;
-  if (d.electorate == "owners")
-    size = owners_electorate(owners_in(lease, m->community_id));
-  else
-    size.heads =
-        d.electorate == "council"
-            ? static_cast<std::int64_t>(current_members(lease, m->community_id, now).size())
-            : households_in_community(lease, m->community_id);
+  size.heads = static_cast<std::int64_t>(electors.size());
+  for (const auto& [key, area] : electors) size.area += area;
   if (size.heads == 0) return refuse(409, "error_vote_no_electorate");
   Vote v;
   v.topic_id = t->id;
@@ -113,6 +132,7 @@ Result open_vote(db::Lease& lease, const auth::Principal& who, const VoteDraft& 
   v.size = size;
   v.opened_by = who.account_id;
   insert_vote(lease, v);
+  insert_electors(lease, v.id, electors);
   set_topic_status(lease, t->id, "voting", now);
   add_topic_event(lease, {0, t->id, now, who.account_id, "vote_opened", d.question, ""});
   log(lease, who, "deliberation.vote.open", v.id,
@@ -131,8 +151,7 @@ Result cast(db::Lease& lease, const auth::Principal& who, std::int64_t vote_id,
   if (key.empty()) return refuse(409, "error_vote_not_eligible");
   auto c = choice_of(choice);
   if (!c) return refuse(422, "error_vote_choice");
-  std::int64_t area =
-      v->electorate == "owners" ? area_of(lease, v->community_id, key.substr(6)) : 0;
+  auto area = elector_area(lease, v->id, key).value_or(0);
   put_ballot(lease, v->id, {key, who.account_id, choice_name(*c), "online", area, now});
   // Who voted how stays out of the audit trail's detail; that a ballot was cast is in it.
   log(lease, who, "deliberation.vote.ballot", v->id, "channel=online", now);
@@ -148,18 +167,19 @@ Result record_written(db::Lease& lease, const auth::Principal& who, std::int64_t
   if (!c) return refuse(422, "error_vote_choice");
   std::string key;
   if (v->electorate == "council") {
-    auto id = http::parse_id(voter);
-    for (const auto& m : current_members(lease, v->community_id, v->opened_at))
-      if (id && m.id == *id) key = "member:" + std::to_string(m.id);
+    key = "member:" + voter;
   } else if (v->electorate == "owners") {
     // The holder as the register names them ("developer" for the developer's parts).
-    if (area_of(lease, v->community_id, voter) > 0) key = "owner:" + voter;
+    key = "owner:" + voter;
   } else if (auto h = org::find_household_at(lease, v->community_id, voter)) {
     key = "household:" + std::to_string(h->id);
   }
-  if (key.empty()) return refuse(422, "error_vote_voter");
-  std::int64_t area = v->electorate == "owners" ? area_of(lease, v->community_id, voter) : 0;
-  put_ballot(lease, v->id, {key, who.account_id, choice_name(*c), "written", area, now});
+  auto area = key.empty() ? std::nullopt : elector_area(lease, v->id, key);
+  if (!area) return refuse(422, "error_vote_voter");
+  // A voter's own online ballot is theirs: the convener does not overwrite it.
+  if (auto existing = ballot_of(lease, v->id, key); existing && existing->channel == "online")
+    return refuse(409, "error_vote_voted_online");
+  put_ballot(lease, v->id, {key, who.account_id, choice_name(*c), "written", *area, now});
   log(lease, who, "deliberation.vote.ballot", v->id, "channel=written", now);
   return {v->id, 200, ""};
 }

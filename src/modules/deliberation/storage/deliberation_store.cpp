@@ -125,13 +125,14 @@ std::optional<Council> council_of(db::Lease& lease, std::int64_t community_id,
 }
 
 std::int64_t insert_council(db::Lease& lease, const Council& c) {
-  long long id = 0, community = c.community_id, threshold = c.proposal_threshold, at = c.updated_at;
+  long long id = 0, community = c.community_id, threshold = c.proposal_threshold, at = c.updated_at,
+            notice = c.notice_days;
   lease.session() << "INSERT INTO councils (community_id, kind, name, rules, term_start, "
-                     "term_end, proposal_threshold, updated_at) VALUES (:cm, :k, :n, :r, :s, "
-                     ":e, :t, :at) RETURNING id",
+                     "term_end, proposal_threshold, updated_at, notice_days) VALUES (:cm, :k, "
+                     ":n, :r, :s, :e, :t, :at, :nd) RETURNING id",
       soci::use(community), soci::use(c.kind), soci::use(c.name), soci::use(c.rules),
       soci::use(c.term_start), soci::use(c.term_end), soci::use(threshold), soci::use(at),
-      soci::into(id);
+      soci::use(notice), soci::into(id);
   return id;
 }
 
@@ -324,6 +325,24 @@ std::int64_t households_in_community(db::Lease& lease, std::int64_t community_id
   lease.session() << "SELECT COUNT(*) FROM households WHERE community_id = :c",
       soci::use(community), soci::into(n);
   return n;
+}
+
+std::vector<std::int64_t> household_ids(db::Lease& lease, std::int64_t community_id) {
+  std::vector<std::int64_t> out;
+  long long community = community_id, id = 0;
+  soci::statement st = (lease.session().prepare << "SELECT id FROM households WHERE "
+                                                   "community_id = :c ORDER BY id",
+                        soci::use(community), soci::into(id));
+  st.execute();
+  while (st.fetch()) out.push_back(id);
+  return out;
+}
+
+void lock_community(db::Lease& lease, std::int64_t community_id) {
+  if (lease.engine() == db::Engine::sqlite) return;
+  long long community = community_id, id = 0;
+  lease.session() << "SELECT id FROM org_units WHERE id = :c FOR UPDATE", soci::use(community),
+      soci::into(id);
 }
 
 void add_topic_event(db::Lease& lease, const TopicEvent& e) {

@@ -72,6 +72,10 @@ bool add_cosignature(db::Lease& lease, std::int64_t topic_id, std::int64_t house
                      std::int64_t account_id, std::int64_t now);
 bool household_signed(db::Lease& lease, std::int64_t topic_id, std::int64_t household_id);
 std::int64_t households_in_community(db::Lease& lease, std::int64_t community_id);
+std::vector<std::int64_t> household_ids(db::Lease& lease, std::int64_t community_id);
+// Serialises changes to one community's councils, register and owners' votes (a row
+// lock on PostgreSQL; SQLite's write transactions are already exclusive).
+void lock_community(db::Lease& lease, std::int64_t community_id);
 
 struct TopicEvent {
   std::int64_t id = 0, topic_id = 0, at = 0, actor_id = 0;

@@ -233,9 +233,10 @@ std::vector<Attendee> attendees(db::Lease& lease, std::int64_t meeting_id) {
 
 std::int64_t insert_comment(db::Lease& lease, const Comment& c) {
   long long id = 0, topic = c.topic_id, account = c.account_id, at = c.at;
-  lease.session() << "INSERT INTO topic_comments (topic_id, account_id, body, at) VALUES (:t, "
-                     ":a, :b, :at) RETURNING id",
-      soci::use(topic), soci::use(account), soci::use(c.body), soci::use(at), soci::into(id);
+  lease.session() << "INSERT INTO topic_comments (topic_id, account_id, body, at, author_kind) "
+                     "VALUES (:t, :a, :b, :at, :k) RETURNING id",
+      soci::use(topic), soci::use(account), soci::use(c.body), soci::use(at),
+      soci::use(c.author_kind), soci::into(id);
   return id;
 }
 
@@ -245,12 +246,14 @@ std::vector<Comment> query_comments(db::Lease& lease, const std::string& where, 
   Comment c;
   long long id = 0, topic = 0, account = 0, at = 0, hidden = 0;
   soci::statement st =
-      (lease.session().prepare << "SELECT c.id, c.topic_id, c.account_id, c.at, "
-                                  "a.display_name, c.body, c.hidden, c.hidden_reason FROM "
-                                  "topic_comments c JOIN accounts a ON a.id = c.account_id " +
-                                      where,
+      (lease.session().prepare
+           << "SELECT c.id, c.topic_id, c.account_id, c.at, "
+              "a.display_name, c.body, c.hidden, c.hidden_reason, c.author_kind FROM "
+              "topic_comments c JOIN accounts a ON a.id = c.account_id " +
+                  where,
        soci::use(arg), soci::into(id), soci::into(topic), soci::into(account), soci::into(at),
-       soci::into(c.author), soci::into(c.body), soci::into(hidden), soci::into(c.hidden_reason));
+       soci::into(c.author), soci::into(c.body), soci::into(hidden), soci::into(c.hidden_reason),
+       soci::into(c.author_kind));
   st.execute();
   while (st.fetch()) {
     c.id = id;

@@ -64,6 +64,7 @@ struct Comment {
   std::int64_t id = 0, topic_id = 0, account_id = 0, at = 0;
   std::string author, body, hidden_reason;
   bool hidden = false;
+  std::string author_kind = "resident";  // "staff" comments are named in public
 };
 std::int64_t insert_comment(db::Lease& lease, const Comment& c);
 std::vector<Comment> comments_of(db::Lease& lease, std::int64_t topic_id);

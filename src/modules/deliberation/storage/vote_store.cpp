@@ -102,6 +102,30 @@ void store_result(db::Lease& lease, const Vote& v) {
       soci::use(passed), soci::use(v.reason), soci::use(closed), soci::use(id);
 }
 
+void insert_electors(db::Lease& lease, std::int64_t vote_id,
+                     const std::vector<std::pair<std::string, std::int64_t>>& electors) {
+  long long vote = vote_id, area = 0;
+  std::string key;
+  soci::statement st = (lease.session().prepare << "INSERT INTO vote_electors (vote_id, "
+                                                   "voter_key, area) VALUES (:v, :k, :a)",
+                        soci::use(vote), soci::use(key), soci::use(area));
+  for (const auto& [k, a] : electors) {
+    key = k;
+    area = a;
+    st.execute(true);
+  }
+}
+
+std::optional<std::int64_t> elector_area(db::Lease& lease, std::int64_t vote_id,
+                                         const std::string& voter_key) {
+  long long vote = vote_id, area = 0;
+  soci::indicator found = soci::i_null;
+  lease.session() << "SELECT area FROM vote_electors WHERE vote_id = :v AND voter_key = :k",
+      soci::use(vote), soci::use(voter_key), soci::into(area, found);
+  if (found != soci::i_ok) return std::nullopt;
+  return area;
+}
+
 void put_ballot(db::Lease& lease, std::int64_t vote_id, const Ballot& b) {
   long long vote = vote_id, account = b.account_id, area = b.area, at = b.cast_at;
   lease.session() << "INSERT INTO ballots (vote_id, voter_key, account_id, choice, area, "

@@ -29,6 +29,13 @@ std::optional<Vote> vote_of_topic(db::Lease& lease, std::int64_t topic_id);
 std::vector<Vote> votes_of_meeting(db::Lease& lease, std::int64_t meeting_id);
 void store_result(db::Lease& lease, const Vote& v);
 
+// The voters of a vote, fixed at its opening, with the area each ballot carries.
+void insert_electors(db::Lease& lease, std::int64_t vote_id,
+                     const std::vector<std::pair<std::string, std::int64_t>>& electors);
+// The elector's area (0 for heads-only votes), or nothing when not an elector.
+std::optional<std::int64_t> elector_area(db::Lease& lease, std::int64_t vote_id,
+                                         const std::string& voter_key);
+
 struct Ballot {
   std::string voter_key;  // "member:12" or "household:34"
   std::int64_t account_id = 0;
