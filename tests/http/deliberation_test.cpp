@@ -987,6 +987,22 @@ TEST_P(Votes, OwnersVoteByAreaAndByOwnersCountedAsTheLawSays) {
   EXPECT_EQ(count("SELECT quorum_met FROM votes WHERE id = " + std::to_string(major)), 1);
 }
 
+TEST_P(Votes, AResidentsMeetingOfAllAdults) {
+  auto id = open(agenda_topic("appeal"), "residents_meeting", "adults");
+  ASSERT_GT(id, 0);
+  auto path = "/deliberation/votes/" + std::to_string(id);
+  EXPECT_EQ(count("SELECT electorate_heads FROM votes WHERE id = " + std::to_string(id)),
+            count("SELECT COUNT(*) FROM residents WHERE status = 'verified' AND adult = 1 AND "
+                  "community_id = " +
+                  unit("guangyi-jiayuan")));
+  // Each adult votes for themselves: two members of one household both vote.
+  EXPECT_EQ(as("resident")->post(path + "/ballot", {{"choice", "yes"}}).status, 303);
+  auto same_house = household_member("adult_two", "guangyi-jiayuan", 0);
+  EXPECT_EQ(same_house->post(path + "/ballot", {{"choice", "yes"}}).status,
+            409);  // registered after the opening: not in this electorate
+  EXPECT_EQ(count("SELECT COUNT(*) FROM ballots WHERE vote_id = " + std::to_string(id)), 1);
+}
+
 TEST_P(Votes, OnlyANoticedAgendaIsVoted) {
   // A topic on the list but not on the noticed agenda.
   auto member = as("council_member");

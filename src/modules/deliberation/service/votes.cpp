@@ -66,9 +66,9 @@ std::string candidate_key(db::Lease& lease, const auth::Principal& who, const Vo
     return "";
   }
   auto r = org::resident_of_account(lease, who.account_id);
-  if (r && r->status == "verified" && r->household_id && r->community_id == v.community_id)
-    return "household:" + std::to_string(r->household_id);
-  return "";
+  if (!r || r->status != "verified" || r->community_id != v.community_id) return "";
+  if (v.electorate == "adults") return "resident:" + std::to_string(r->id);
+  return r->household_id ? "household:" + std::to_string(r->household_id) : "";
 }
 }  // namespace
 
@@ -93,7 +93,8 @@ Result open_vote(db::Lease& lease, const auth::Principal& who, const VoteDraft& 
   if (vote_of_topic(lease, t->id)) return refuse(409, "error_vote_exists");
   auto rule = find_voting_rule(lease, d.rule_code);
   if (!rule) return refuse(422, "error_vote_rule");
-  if (d.electorate != "council" && d.electorate != "households" && d.electorate != "owners")
+  if (d.electorate != "council" && d.electorate != "households" && d.electorate != "adults" &&
+      d.electorate != "owners")
     return refuse(422, "error_vote_electorate");
   // Owners' rules count floor area, which only the owners' register has.
   if (rule->measure == Measure::heads_and_area && d.electorate != "owners")
@@ -112,6 +113,9 @@ Result open_vote(db::Lease& lease, const auth::Principal& who, const VoteDraft& 
   } else if (d.electorate == "council") {
     for (const auto& member : current_members(lease, m->community_id, now))
       electors.emplace_back("member:" + std::to_string(member.id), 0);
+  } else if (d.electorate == "adults") {
+    for (auto id : adult_resident_ids(lease, m->community_id))
+      electors.emplace_back("resident:" + std::to_string(id), 0);
   } else {
     for (auto h : household_ids(lease, m->community_id))
       electors.emplace_back("household:" + std::to_string(h), 0);
@@ -171,6 +175,8 @@ Result record_written(db::Lease& lease, const auth::Principal& who, std::int64_t
   } else if (v->electorate == "owners") {
     // The holder as the register names them ("developer" for the developer's parts).
     key = "owner:" + voter;
+  } else if (v->electorate == "adults") {
+    key = "resident:" + voter;  // the resident's number in the community's register
   } else if (auto h = org::find_household_at(lease, v->community_id, voter)) {
     key = "household:" + std::to_string(h->id);
   }

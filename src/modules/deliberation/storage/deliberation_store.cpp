@@ -338,6 +338,18 @@ std::vector<std::int64_t> household_ids(db::Lease& lease, std::int64_t community
   return out;
 }
 
+std::vector<std::int64_t> adult_resident_ids(db::Lease& lease, std::int64_t community_id) {
+  std::vector<std::int64_t> out;
+  long long community = community_id, id = 0;
+  soci::statement st = (lease.session().prepare << "SELECT id FROM residents WHERE community_id = "
+                                                   ":c AND status = 'verified' AND adult = 1 "
+                                                   "ORDER BY id",
+                        soci::use(community), soci::into(id));
+  st.execute();
+  while (st.fetch()) out.push_back(id);
+  return out;
+}
+
 void lock_community(db::Lease& lease, std::int64_t community_id) {
   if (lease.engine() == db::Engine::sqlite) return;
   long long community = community_id, id = 0;

@@ -73,6 +73,9 @@ bool add_cosignature(db::Lease& lease, std::int64_t topic_id, std::int64_t house
 bool household_signed(db::Lease& lease, std::int64_t topic_id, std::int64_t household_id);
 std::int64_t households_in_community(db::Lease& lease, std::int64_t community_id);
 std::vector<std::int64_t> household_ids(db::Lease& lease, std::int64_t community_id);
+// The community's verified adult residents (the electorate of a residents' meeting of
+// all adults, Urban Residents' Committee Organization Law art. 9).
+std::vector<std::int64_t> adult_resident_ids(db::Lease& lease, std::int64_t community_id);
 // Serialises changes to one community's councils, register and owners' votes (a row
 // lock on PostgreSQL; SQLite's write transactions are already exclusive).
 void lock_community(db::Lease& lease, std::int64_t community_id);
