@@ -1003,6 +1003,47 @@ TEST_P(Votes, AResidentsMeetingOfAllAdults) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM ballots WHERE vote_id = " + std::to_string(id)), 1);
 }
 
+TEST_P(Votes, AResidentsMeetingOfGroupRepresentatives) {
+  auto community = unit("guangyi-jiayuan");
+  auto resident_no = [&](const std::string& username) {
+    return std::to_string(
+        count("SELECT r.id FROM residents r JOIN accounts a ON a.id = "
+              "r.account_id WHERE a.username = '" +
+              username + "'"));
+  };
+  household_member("rep_two", "guangyi-jiayuan", 1);
+  auto elsewhere = household_member("rep_elsewhere", "guangrui", 1);
+  (void)elsewhere;
+  auto add = [&](const std::string& resident, const std::string& group) {
+    return director->post("/deliberation/representatives",
+                          {{"community", community}, {"resident", resident}, {"group", group}});
+  };
+  EXPECT_EQ(add(resident_no("rep_elsewhere"), "第一居民小组").status, 422);  // not ours
+  EXPECT_EQ(add(resident_no("resident"), "").status, 422);
+  EXPECT_EQ(add(resident_no("resident"), "第一居民小组").status, 303);
+  EXPECT_EQ(add(resident_no("resident"), "第一居民小组").status, 409);
+  EXPECT_EQ(add(resident_no("rep_two"), "第二居民小组").status, 303);
+  auto id = open(agenda_topic("appeal"), "residents_meeting", "representatives");
+  ASSERT_GT(id, 0);
+  EXPECT_EQ(count("SELECT electorate_heads FROM votes WHERE id = " + std::to_string(id)), 2);
+  auto path = "/deliberation/votes/" + std::to_string(id);
+  EXPECT_EQ(as("resident")->post(path + "/ballot", {{"choice", "yes"}}).status, 303);
+  EXPECT_EQ(
+      director->post(path + "/written", {{"voter", resident_no("rep_two")}, {"choice", "yes"}})
+          .status,
+      303);
+  // Everyone has voted: two of two present, two yes — the meeting decides.
+  EXPECT_EQ(director->post(path + "/close", {{"present", "0"}, {"decision", "同意。"}}).status,
+            303);
+  EXPECT_EQ(count("SELECT passed FROM votes WHERE id = " + std::to_string(id)), 1);
+  // Removing a representative later does not change the vote that was held.
+  EXPECT_EQ(director
+                ->post("/deliberation/representatives/" + resident_no("rep_two") + "/remove",
+                       {{"community", community}})
+                .status,
+            303);
+}
+
 TEST_P(Votes, OnlyANoticedAgendaIsVoted) {
   // A topic on the list but not on the noticed agenda.
   auto member = as("council_member");

@@ -12,7 +12,7 @@ Module deliberation_module() {
               "topic_cosignatures", "topic_events",     "meetings",           "meeting_items",
               "meeting_invitations", "meeting_attendance", "topic_comments",  "votes",
               "ballots",         "decisions",           "decision_tasks",     "task_reports",
-              "supervision_reviews", "decision_ratings", "official_requests", "leader_visits", "property_parts", "vote_electors"};
+              "supervision_reviews", "decision_ratings", "official_requests", "leader_visits", "property_parts", "vote_electors", "group_representatives"};
   m.permissions = {
       {"deliberation.propose", {"resident"}},
       {"deliberation.raise", {"community_director", "council_member", "street_officer"}},

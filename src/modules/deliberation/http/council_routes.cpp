@@ -1,6 +1,7 @@
 // The consultation council (协商议事委员会) and the supervisory committee (社区事务监督委员会)
 // of a community: name, term, rules, the households a residents' proposal needs, and
 // members with their terms. Kept by the community's director (or the district).
+#include <algorithm>
 #include <set>
 
 #include "silian/modules/deliberation/http/route_groups.hpp"
@@ -128,11 +129,16 @@ Response page(RequestContext& ctx, std::int64_t community_id, int status = 200,
     property.set("register_error", ctx.tf(refused.error, {{"line", line}}));
     property.set("typed", ctx.form("register"));
   }
-  views::Value data{{"property", property},
-                    {"communities", communities},
-                    {"community_id", chosen->id},
-                    {"councils", bodies},
-                    {"households", households_in_community(lease, chosen->id)}};
+  auto reps = views::Value::list();
+  for (const auto& r : representatives(lease, chosen->id))
+    reps.push(views::Value{
+        {"id", r.resident_id}, {"name", ctx.script(r.name)}, {"group", ctx.script(r.group_name)}});
+  views::Value representation{{"list", reps}};
+  if (refused.form == "representative") representation.set("rep_error", ctx.t(refused.error));
+  views::Value data{
+      {"property", property},       {"representation", representation},
+      {"communities", communities}, {"community_id", chosen->id},
+      {"councils", bodies},         {"households", households_in_community(lease, chosen->id)}};
   if (!refused.error.empty()) data.set("error", ctx.tf(refused.error, {{"line", line}}));
   return ctx.page("src/modules/deliberation/views/councils.mustache", "councils_title", data,
                   status);
@@ -323,6 +329,48 @@ Response import_register(RequestContext& ctx) {
   return ctx.redirect("/deliberation/councils?community=" + std::to_string(community_id),
                       "property_register_imported");
 }
+// A residents' group representative: a verified adult resident of the community, named
+// by the resident's number, with the group's name.
+Response add_representative_submit(RequestContext& ctx) {
+  auto community_id = ctx.id_form("community").value_or(0);
+  auto resident_id = http::parse_id(ctx.form("resident")).value_or(0);
+  auto group = ctx.form("group");
+  auto lease = ctx.platform.db->lease();
+  db::Transaction tx(lease);
+  if (!kept_community(ctx, lease, community_id)) return ctx.error(404, "error_not_found");
+  auto adults = adult_resident_ids(lease, community_id);
+  if (std::find(adults.begin(), adults.end(), resident_id) == adults.end())
+    return page(ctx, community_id, 422, {"representative", "error_representative_resident"});
+  if (group.empty() || group.size() > 100 || !search::valid_utf8(group))
+    return page(ctx, community_id, 422, {"representative", "error_representative_group"});
+  if (!add_representative(lease, community_id, resident_id, group))
+    return page(ctx, community_id, 409, {"representative", "error_representative_exists"});
+  audit::append(lease,
+                {ctx.user().account_id, "deliberation.representative.add", "resident",
+                 std::to_string(resident_id), "community=" + std::to_string(community_id)},
+                ctx.platform.clock.now());
+  tx.commit();
+  return ctx.redirect("/deliberation/councils?community=" + std::to_string(community_id),
+                      "representative_added");
+}
+
+Response remove_representative_submit(RequestContext& ctx) {
+  auto community_id = ctx.id_form("community").value_or(0);
+  auto resident_id = ctx.id_param("id").value_or(0);
+  auto lease = ctx.platform.db->lease();
+  db::Transaction tx(lease);
+  if (!kept_community(ctx, lease, community_id) ||
+      !remove_representative(lease, community_id, resident_id))
+    return ctx.error(404, "error_not_found");
+  audit::append(lease,
+                {ctx.user().account_id, "deliberation.representative.remove", "resident",
+                 std::to_string(resident_id), "community=" + std::to_string(community_id)},
+                ctx.platform.clock.now());
+  tx.commit();
+  return ctx.redirect("/deliberation/councils?community=" + std::to_string(community_id),
+                      "representative_removed");
+}
+
 // Anyone may see a community's council and committee: members, terms and rules.
 Response public_page(RequestContext& ctx) {
   auto id = ctx.id_param("id");
@@ -364,6 +412,9 @@ void register_council_routes(http::Router& router) {
   router.post("/deliberation/councils", "deliberation.councils", save_council);
   router.post("/deliberation/councils/register", "deliberation.councils", import_register);
   router.get("/deliberation/communities/{id}", "public", public_page);
+  router.post("/deliberation/representatives", "deliberation.councils", add_representative_submit);
+  router.post("/deliberation/representatives/{id}/remove", "deliberation.councils",
+              remove_representative_submit);
   router.post("/deliberation/councils/{id}/members", "deliberation.councils", add_member);
   router.post("/deliberation/councils/{id}/members/{mid}/remove", "deliberation.councils",
               remove_member_submit);

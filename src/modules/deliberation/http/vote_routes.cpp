@@ -50,7 +50,7 @@ Response detail(RequestContext& ctx) {
                     {"electorate", ctx.t("vote_electorate_" + v->electorate)},
                     {"heads", v->size.heads},
                     {"owners", v->electorate == "owners"},
-                    {"adults", v->electorate == "adults"},
+                    {"adults", v->electorate == "adults" || v->electorate == "representatives"},
                     {"total_area", format_area(v->size.area)},
                     {"opened", format_local_minutes(v->opened_at)},
                     {"closes", format_local_minutes(v->closes_at)},

@@ -67,7 +67,8 @@ std::string candidate_key(db::Lease& lease, const auth::Principal& who, const Vo
   }
   auto r = org::resident_of_account(lease, who.account_id);
   if (!r || r->status != "verified" || r->community_id != v.community_id) return "";
-  if (v.electorate == "adults") return "resident:" + std::to_string(r->id);
+  if (v.electorate == "adults" || v.electorate == "representatives")
+    return "resident:" + std::to_string(r->id);
   return r->household_id ? "household:" + std::to_string(r->household_id) : "";
 }
 }  // namespace
@@ -94,7 +95,7 @@ Result open_vote(db::Lease& lease, const auth::Principal& who, const VoteDraft& 
   auto rule = find_voting_rule(lease, d.rule_code);
   if (!rule) return refuse(422, "error_vote_rule");
   if (d.electorate != "council" && d.electorate != "households" && d.electorate != "adults" &&
-      d.electorate != "owners")
+      d.electorate != "representatives" && d.electorate != "owners")
     return refuse(422, "error_vote_electorate");
   // Owners' rules count floor area, which only the owners' register has.
   if (rule->measure == Measure::heads_and_area && d.electorate != "owners")
@@ -116,6 +117,9 @@ Result open_vote(db::Lease& lease, const auth::Principal& who, const VoteDraft& 
   } else if (d.electorate == "adults") {
     for (auto id : adult_resident_ids(lease, m->community_id))
       electors.emplace_back("resident:" + std::to_string(id), 0);
+  } else if (d.electorate == "representatives") {
+    for (const auto& r : representatives(lease, m->community_id))
+      electors.emplace_back("resident:" + std::to_string(r.resident_id), 0);
   } else {
     for (auto h : household_ids(lease, m->community_id))
       electors.emplace_back("household:" + std::to_string(h), 0);
@@ -175,7 +179,7 @@ Result record_written(db::Lease& lease, const auth::Principal& who, std::int64_t
   } else if (v->electorate == "owners") {
     // The holder as the register names them ("developer" for the developer's parts).
     key = "owner:" + voter;
-  } else if (v->electorate == "adults") {
+  } else if (v->electorate == "adults" || v->electorate == "representatives") {
     key = "resident:" + voter;  // the resident's number in the community's register
   } else if (auto h = org::find_household_at(lease, v->community_id, voter)) {
     key = "household:" + std::to_string(h->id);

@@ -350,6 +350,45 @@ std::vector<std::int64_t> adult_resident_ids(db::Lease& lease, std::int64_t comm
   return out;
 }
 
+std::vector<Representative> representatives(db::Lease& lease, std::int64_t community_id) {
+  std::vector<Representative> out;
+  Representative r;
+  long long community = community_id, id = 0;
+  soci::statement st =
+      (lease.session().prepare << "SELECT g.resident_id, r.name, g.group_name FROM "
+                                  "group_representatives g JOIN residents r ON r.id = "
+                                  "g.resident_id WHERE g.community_id = :c ORDER BY g.group_name, "
+                                  "g.resident_id",
+       soci::use(community), soci::into(id), soci::into(r.name), soci::into(r.group_name));
+  st.execute();
+  while (st.fetch()) {
+    r.resident_id = id;
+    out.push_back(r);
+  }
+  return out;
+}
+
+bool add_representative(db::Lease& lease, std::int64_t community_id, std::int64_t resident_id,
+                        const std::string& group_name) {
+  long long community = community_id, resident = resident_id;
+  soci::statement st =
+      (lease.session().prepare << "INSERT INTO group_representatives (community_id, resident_id, "
+                                  "group_name) VALUES (:c, :r, :g) ON CONFLICT (community_id, "
+                                  "resident_id) DO NOTHING",
+       soci::use(community), soci::use(resident), soci::use(group_name));
+  st.execute(true);
+  return st.get_affected_rows() > 0;
+}
+
+bool remove_representative(db::Lease& lease, std::int64_t community_id, std::int64_t resident_id) {
+  long long community = community_id, resident = resident_id;
+  soci::statement st = (lease.session().prepare << "DELETE FROM group_representatives WHERE "
+                                                   "community_id = :c AND resident_id = :r",
+                        soci::use(community), soci::use(resident));
+  st.execute(true);
+  return st.get_affected_rows() > 0;
+}
+
 void lock_community(db::Lease& lease, std::int64_t community_id) {
   if (lease.engine() == db::Engine::sqlite) return;
   long long community = community_id, id = 0;

@@ -76,6 +76,16 @@ std::vector<std::int64_t> household_ids(db::Lease& lease, std::int64_t community
 // The community's verified adult residents (the electorate of a residents' meeting of
 // all adults, Urban Residents' Committee Organization Law art. 9).
 std::vector<std::int64_t> adult_resident_ids(db::Lease& lease, std::int64_t community_id);
+
+struct Representative {
+  std::int64_t resident_id = 0;
+  std::string name, group_name;
+};
+std::vector<Representative> representatives(db::Lease& lease, std::int64_t community_id);
+// False when the resident already represents a group of the community.
+bool add_representative(db::Lease& lease, std::int64_t community_id, std::int64_t resident_id,
+                        const std::string& group_name);
+bool remove_representative(db::Lease& lease, std::int64_t community_id, std::int64_t resident_id);
 // Serialises changes to one community's councils, register and owners' votes (a row
 // lock on PostgreSQL; SQLite's write transactions are already exclusive).
 void lock_community(db::Lease& lease, std::int64_t community_id);
