@@ -90,12 +90,7 @@ Response detail(RequestContext& ctx) {
 
 template <typename Step>
 Response step(RequestContext& ctx, const std::string& notice, Step run) {
-  auto lease = ctx.platform.db->lease();
-  db::Transaction tx(lease);
-  Result r = run(lease);
-  if (!r.ok()) return ctx.error(r.status, r.error);
-  tx.commit();
-  return ctx.redirect("/deliberation/decisions/" + std::to_string(r.topic_id), notice);
+  return run_step(ctx, notice, run, page_of("/deliberation/decisions/"));
 }
 
 Response task_submit(RequestContext& ctx) {

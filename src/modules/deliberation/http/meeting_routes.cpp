@@ -241,12 +241,7 @@ Response create(RequestContext& ctx) {
 // Runs a convener's or invitee's step and goes back to the meeting page.
 template <typename Step>
 Response step(RequestContext& ctx, const std::string& notice, Step run) {
-  auto lease = ctx.platform.db->lease();
-  db::Transaction tx(lease);
-  Result r = run(lease);
-  if (!r.ok()) return ctx.error(r.status, r.error);
-  tx.commit();
-  return ctx.redirect("/deliberation/meetings/" + std::to_string(r.topic_id), notice);
+  return run_step(ctx, notice, run, page_of("/deliberation/meetings/"));
 }
 
 Response agenda_add(RequestContext& ctx) {

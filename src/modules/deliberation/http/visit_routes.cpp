@@ -114,12 +114,7 @@ Response invite_form(RequestContext& ctx, int status, const std::string& error) 
 
 template <typename Step>
 Response step(RequestContext& ctx, const std::string& back, const std::string& notice, Step run) {
-  auto lease = ctx.platform.db->lease();
-  db::Transaction tx(lease);
-  Result r = run(lease);
-  if (!r.ok()) return ctx.error(r.status, r.error);
-  tx.commit();
-  return ctx.redirect(back, notice);
+  return run_step(ctx, notice, run, [&back](const Result&) { return back; });
 }
 
 Response invite_submit(RequestContext& ctx) {
