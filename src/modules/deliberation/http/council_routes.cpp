@@ -7,6 +7,7 @@
 #include "silian/modules/deliberation/http/route_groups.hpp"
 #include "silian/modules/deliberation/service/topics.hpp"
 #include "silian/modules/deliberation/storage/property_store.hpp"
+#include "silian/modules/org/storage/people_store.hpp"
 #include "silian/platform/audit/audit_log.hpp"
 #include "silian/platform/auth/account_store.hpp"
 #include "silian/platform/clock.hpp"
@@ -138,7 +139,7 @@ Response page(RequestContext& ctx, std::int64_t community_id, int status = 200,
   views::Value data{
       {"property", property},       {"representation", representation},
       {"communities", communities}, {"community_id", chosen->id},
-      {"councils", bodies},         {"households", households_in_community(lease, chosen->id)}};
+      {"councils", bodies},         {"households", org::count_households(lease, chosen->id)}};
   if (!refused.error.empty()) data.set("error", ctx.tf(refused.error, {{"line", line}}));
   return ctx.page("src/modules/deliberation/views/councils.mustache", "councils_title", data,
                   status);
@@ -338,7 +339,7 @@ Response add_representative_submit(RequestContext& ctx) {
   auto lease = ctx.platform.db->lease();
   db::Transaction tx(lease);
   if (!kept_community(ctx, lease, community_id)) return ctx.error(404, "error_not_found");
-  auto adults = adult_resident_ids(lease, community_id);
+  auto adults = org::adult_resident_ids(lease, community_id);
   if (std::find(adults.begin(), adults.end(), resident_id) == adults.end())
     return page(ctx, community_id, 422, {"representative", "error_representative_resident"});
   if (group.empty() || group.size() > 100 || !search::valid_utf8(group))

@@ -92,7 +92,7 @@ Response detail(RequestContext& ctx) {
                ctx.user().covers(t->community_path,
                                  {"community_worker", "community_director", "council_member",
                                   "supervisor", "street_officer", "district_admin", "leader"});
-  auto households = households_in_community(lease, t->community_id);
+  auto households = org::count_households(lease, t->community_id);
   views::Value topic = topic_row(ctx, *t);
   topic.set("body", ctx.script(t->body));
   views::Value data{{"topic", topic}};

@@ -115,13 +115,13 @@ Result open_vote(db::Lease& lease, const auth::Principal& who, const VoteDraft& 
     for (const auto& member : current_members(lease, m->community_id, now))
       electors.emplace_back("member:" + std::to_string(member.id), 0);
   } else if (d.electorate == "adults") {
-    for (auto id : adult_resident_ids(lease, m->community_id))
+    for (auto id : org::adult_resident_ids(lease, m->community_id))
       electors.emplace_back("resident:" + std::to_string(id), 0);
   } else if (d.electorate == "representatives") {
     for (const auto& r : representatives(lease, m->community_id))
       electors.emplace_back("resident:" + std::to_string(r.resident_id), 0);
   } else {
-    for (auto h : household_ids(lease, m->community_id))
+    for (auto h : org::household_ids(lease, m->community_id))
       electors.emplace_back("household:" + std::to_string(h), 0);
   }
   Electorate size;

@@ -1,5 +1,7 @@
 #include "silian/modules/deliberation/storage/deliberation_store.hpp"
 
+#include "silian/modules/org/storage/people_store.hpp"
+
 namespace silian::deliberation {
 namespace {
 constexpr const char* k_council_select =
@@ -320,51 +322,22 @@ bool household_signed(db::Lease& lease, std::int64_t topic_id, std::int64_t hous
   return n > 0;
 }
 
-std::int64_t households_in_community(db::Lease& lease, std::int64_t community_id) {
-  long long community = community_id, n = 0;
-  lease.session() << "SELECT COUNT(*) FROM households WHERE community_id = :c",
-      soci::use(community), soci::into(n);
-  return n;
-}
-
-std::vector<std::int64_t> household_ids(db::Lease& lease, std::int64_t community_id) {
-  std::vector<std::int64_t> out;
-  long long community = community_id, id = 0;
-  soci::statement st = (lease.session().prepare << "SELECT id FROM households WHERE "
-                                                   "community_id = :c ORDER BY id",
-                        soci::use(community), soci::into(id));
-  st.execute();
-  while (st.fetch()) out.push_back(id);
-  return out;
-}
-
-std::vector<std::int64_t> adult_resident_ids(db::Lease& lease, std::int64_t community_id) {
-  std::vector<std::int64_t> out;
-  long long community = community_id, id = 0;
-  soci::statement st = (lease.session().prepare << "SELECT id FROM residents WHERE community_id = "
-                                                   ":c AND status = 'verified' AND adult = 1 "
-                                                   "ORDER BY id",
-                        soci::use(community), soci::into(id));
-  st.execute();
-  while (st.fetch()) out.push_back(id);
-  return out;
-}
-
 std::vector<Representative> representatives(db::Lease& lease, std::int64_t community_id) {
   std::vector<Representative> out;
   Representative r;
   long long community = community_id, id = 0;
   soci::statement st =
-      (lease.session().prepare << "SELECT g.resident_id, r.name, g.group_name FROM "
-                                  "group_representatives g JOIN residents r ON r.id = "
-                                  "g.resident_id WHERE g.community_id = :c ORDER BY g.group_name, "
-                                  "g.resident_id",
-       soci::use(community), soci::into(id), soci::into(r.name), soci::into(r.group_name));
+      (lease.session().prepare << "SELECT resident_id, group_name FROM group_representatives "
+                                  "WHERE community_id = :c ORDER BY group_name, resident_id",
+       soci::use(community), soci::into(id), soci::into(r.group_name));
   st.execute();
   while (st.fetch()) {
     r.resident_id = id;
     out.push_back(r);
   }
+  // Names through the org module, which owns the residents.
+  for (auto& rep : out)
+    if (auto resident = org::find_resident(lease, rep.resident_id)) rep.name = resident->name;
   return out;
 }
 

@@ -71,11 +71,6 @@ std::vector<Topic> topics(db::Lease& lease, const TopicFilter& f, int limit, int
 bool add_cosignature(db::Lease& lease, std::int64_t topic_id, std::int64_t household_id,
                      std::int64_t account_id, std::int64_t now);
 bool household_signed(db::Lease& lease, std::int64_t topic_id, std::int64_t household_id);
-std::int64_t households_in_community(db::Lease& lease, std::int64_t community_id);
-std::vector<std::int64_t> household_ids(db::Lease& lease, std::int64_t community_id);
-// The community's verified adult residents (the electorate of a residents' meeting of
-// all adults, Urban Residents' Committee Organization Law art. 9).
-std::vector<std::int64_t> adult_resident_ids(db::Lease& lease, std::int64_t community_id);
 
 struct Representative {
   std::int64_t resident_id = 0;

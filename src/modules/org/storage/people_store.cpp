@@ -198,4 +198,33 @@ bool decide_resident(db::Lease& lease, std::int64_t resident_id, const std::stri
   st.execute(true);
   return st.get_affected_rows() > 0;
 }
+std::int64_t count_households(db::Lease& lease, std::int64_t community_id) {
+  long long community = community_id, n = 0;
+  lease.session() << "SELECT COUNT(*) FROM households WHERE community_id = :c",
+      soci::use(community), soci::into(n);
+  return n;
+}
+
+namespace {
+std::vector<std::int64_t> ids_of(db::Lease& lease, const std::string& sql, long long key) {
+  std::vector<std::int64_t> out;
+  long long id = 0;
+  soci::statement st = (lease.session().prepare << sql, soci::use(key), soci::into(id));
+  st.execute();
+  while (st.fetch()) out.push_back(id);
+  return out;
+}
+}  // namespace
+
+std::vector<std::int64_t> household_ids(db::Lease& lease, std::int64_t community_id) {
+  return ids_of(lease, "SELECT id FROM households WHERE community_id = :c ORDER BY id",
+                community_id);
+}
+
+std::vector<std::int64_t> adult_resident_ids(db::Lease& lease, std::int64_t community_id) {
+  return ids_of(lease,
+                "SELECT id FROM residents WHERE community_id = :c AND status = 'verified' AND "
+                "adult = 1 ORDER BY id",
+                community_id);
+}
 }  // namespace silian::org

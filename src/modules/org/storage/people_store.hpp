@@ -46,6 +46,11 @@ HouseholdPage households_in(db::Lease& lease, const std::vector<std::string>& sc
 std::int64_t insert_resident(db::Lease& lease, const Resident& r, const std::string& phone_index,
                              std::int64_t now);
 std::optional<Resident> find_resident(db::Lease& lease, std::int64_t id);
+// A community's households: how many, and their ids.
+std::int64_t count_households(db::Lease& lease, std::int64_t community_id);
+std::vector<std::int64_t> household_ids(db::Lease& lease, std::int64_t community_id);
+// The community's verified adult residents.
+std::vector<std::int64_t> adult_resident_ids(db::Lease& lease, std::int64_t community_id);
 std::optional<Resident> resident_of_account(db::Lease& lease, std::int64_t account_id);
 std::vector<Resident> pending_in(db::Lease& lease, const std::string& scope_path);
 std::int64_t count_pending_in(db::Lease& lease, const std::string& scope_path);
