@@ -407,7 +407,8 @@ test('the community director edits the council: threshold, a member added and re
   // The supervisory committee has no threshold.
   await expect(supervisory.getByLabel('居民提议所需联署户数')).toHaveCount(0);
   const members = (section) => section.locator('tbody tr');
-  const names = async (section) => (await tableRows(section.locator('table'))).map((r) => r[0]);
+  // Column 0 is the member's number (used for written ballots), column 1 the name.
+  const names = async (section) => (await tableRows(section.locator('table'))).map((r) => r[1]);
   expect(await names(council)).toEqual(['李秀英', '陈建国', '赵美华', '周德明']);
   expect(await names(supervisory)).toEqual(['杨静', '孙桂兰']);
 
@@ -469,7 +470,8 @@ test('the community director edits the council: threshold, a member added and re
     await council.getByRole('button', { name: '添加成员' }).click();
     await expect(flash(page, '成员已添加。')).toBeVisible();
     const added = members(council).filter({ hasText: name });
-    await expect(added.locator('td')).toHaveText([name, '副主任', '专业人士', '2026-01-01 – 2027-12-31', '移除']);
+    // The first cell is the member's number, which written ballots name.
+    await expect(added.locator('td')).toHaveText([/^\d+$/, name, '副主任', '专业人士', '2026-01-01 – 2027-12-31', '移除']);
     // Listed by position: the chair, the vice chair, then the members.
     expect(await names(council)).toEqual(['李秀英', name, '陈建国', '赵美华', '周德明']);
     expect(await names(supervisory)).toEqual(['杨静', '孙桂兰']);
