@@ -8,11 +8,29 @@ Module deliberation_module() {
   Module m;
   m.name = "deliberation";
   m.migrations = "src/modules/deliberation/migrations/";
-  m.tables = {"councils",        "council_members",     "voting_rules",       "topics",
-              "topic_cosignatures", "topic_events",     "meetings",           "meeting_items",
-              "meeting_invitations", "meeting_attendance", "topic_comments",  "votes",
-              "ballots",         "decisions",           "decision_tasks",     "task_reports",
-              "supervision_reviews", "decision_ratings", "official_requests", "leader_visits", "property_parts", "vote_electors", "group_representatives"};
+  m.tables = {"councils",
+              "council_members",
+              "voting_rules",
+              "topics",
+              "topic_cosignatures",
+              "topic_events",
+              "meetings",
+              "meeting_items",
+              "meeting_invitations",
+              "meeting_attendance",
+              "topic_comments",
+              "votes",
+              "ballots",
+              "decisions",
+              "decision_tasks",
+              "task_reports",
+              "supervision_reviews",
+              "decision_ratings",
+              "official_requests",
+              "leader_visits",
+              "property_parts",
+              "vote_electors",
+              "group_representatives"};
   m.permissions = {
       {"deliberation.propose", {"resident"}},
       {"deliberation.raise", {"community_director", "council_member", "street_officer"}},

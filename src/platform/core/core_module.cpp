@@ -8,9 +8,9 @@ Module core_module() {
   Module m;
   m.name = "platform";
   m.migrations = "src/platform/migrations/";
-  m.tables = {"org_units",      "accounts",      "role_assignments", "sessions",
-              "login_failures", "audit_entries", "audit_head",       "jobs",
-              "notifications",  "settings",      "uploads",          "public_record",
+  m.tables = {"org_units",         "accounts",      "role_assignments", "sessions",
+              "login_failures",    "audit_entries", "audit_head",       "jobs",
+              "notifications",     "settings",      "uploads",          "public_record",
               "public_record_head"};
   m.permissions = {
       {"platform.audit.read", {"auditor", "district_admin"}},
