@@ -6,35 +6,18 @@
 #include "silian/platform/core/demo.hpp"
 #include "silian/platform/http/url.hpp"
 #include "silian/platform/jobs/job_queue.hpp"
-#include "support/engine_param.hpp"
+#include "support/demo_fixture.hpp"
 
 using namespace silian;
 using silian::test::Client;
 using silian::test::TestPlatform;
 
 namespace {
-constexpr const char* k_pw = "Silian-demo-2026";
 const std::string k_png = std::string("\x89PNG\r\n\x1A\n", 8) + "0123456789abcdef";
 
-class Appeals : public test::OnEachEngine {
+class Appeals : public test::OnTheDemo {
  protected:
-  void SetUp() override {
-    tp = std::make_unique<TestPlatform>(GetParam());
-    ASSERT_TRUE(core::load_demo(**tp));
-  }
-  std::unique_ptr<TestPlatform> tp;
-  Platform& p() { return **tp; }
-  long long count(const std::string& sql) { return test::count(p(), sql); }
-  std::string id_of(const std::string& table, const std::string& code) {
-    return std::to_string(count("SELECT id FROM " + table + " WHERE code = '" + code + "'"));
-  }
-  std::string unit(const std::string& code) { return id_of("org_units", code); }
   std::string category(const std::string& code) { return id_of("appeal_categories", code); }
-  std::unique_ptr<Client> as(const std::string& user, const std::string& pw = k_pw) {
-    auto c = std::make_unique<Client>(p());
-    EXPECT_TRUE(c->login(user, pw)) << user;
-    return c;
-  }
   appeals::Appeal load(long long id) {
     auto lease = p().db->lease();
     return *appeals::find_appeal(lease, id);

@@ -1,32 +1,16 @@
 // C1: the two lists, admission control, the burden catalogue, on the demo district.
 #include "silian/modules/lists/api.hpp"
 #include "silian/platform/core/demo.hpp"
-#include "support/engine_param.hpp"
+#include "support/demo_fixture.hpp"
 
 using namespace silian;
 using silian::test::Client;
 using silian::test::TestPlatform;
 
 namespace {
-constexpr const char* k_pw = "Silian-demo-2026";
 
-class Lists : public test::OnEachEngine {
+class Lists : public test::OnTheDemo {
  protected:
-  void SetUp() override {
-    tp = std::make_unique<TestPlatform>(GetParam());
-    ASSERT_TRUE(core::load_demo(**tp));
-  }
-  std::unique_ptr<TestPlatform> tp;
-  Platform& p() { return **tp; }
-  long long count(const std::string& sql) { return test::count(p(), sql); }
-  std::string unit(const std::string& code) {
-    return std::to_string(count("SELECT id FROM org_units WHERE code = '" + code + "'"));
-  }
-  std::unique_ptr<Client> as(const std::string& user) {
-    auto c = std::make_unique<Client>(p());
-    EXPECT_TRUE(c->login(user, k_pw)) << user;
-    return c;
-  }
   std::vector<std::pair<std::string, std::string>> task(const std::string& item,
                                                         std::vector<std::string> communities = {
                                                             "guangyi-jiayuan"}) {

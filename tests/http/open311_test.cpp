@@ -3,26 +3,22 @@
 // binary (tests/process/open311_conformance_test.cpp).
 #include "silian/modules/appeals/storage/appeal_store.hpp"
 #include "silian/platform/core/demo.hpp"
-#include "support/engine_param.hpp"
+#include "support/demo_fixture.hpp"
 
 using namespace silian;
 using silian::test::Client;
 using silian::test::TestPlatform;
 
 namespace {
-class Open311 : public test::OnEachEngine {
+class Open311 : public test::OnTheDemo {
  protected:
   void SetUp() override {
-    tp = std::make_unique<TestPlatform>(GetParam());
-    ASSERT_TRUE(core::load_demo(**tp));
+    OnTheDemo::SetUp();
     auto lease = p().db->lease();
     key = appeals::create_api_key(lease, "test", 0, tp->clock.now(), &key_id);
   }
-  std::unique_ptr<TestPlatform> tp;
   std::string key;
   std::int64_t key_id = 0;
-  Platform& p() { return **tp; }
-  long long count(const std::string& sql) { return test::count(p(), sql); }
   http::Response post(const std::string& file, std::vector<std::pair<std::string, std::string>> f) {
     Client c(p());
     return c.post("/open311/v2/" + file, f, false);

@@ -2,9 +2,9 @@
 // of a community: name, term, rules, the households a residents' proposal needs, and
 // members with their terms. Kept by the community's director (or the district).
 #include <algorithm>
-#include <set>
 
 #include "silian/modules/deliberation/http/route_groups.hpp"
+#include "silian/modules/deliberation/service/property_register.hpp"
 #include "silian/modules/deliberation/service/topics.hpp"
 #include "silian/modules/deliberation/storage/property_store.hpp"
 #include "silian/modules/org/storage/people_store.hpp"
@@ -261,75 +261,21 @@ Response remove_member_submit(RequestContext& ctx) {
 }
 // One line per exclusive part: code,holder,area[,developer 0/1[,username]]. Nothing is
 // stored unless every line is right; the error names the first wrong line.
-Response import_register(RequestContext& ctx) {
+Response import_register_submit(RequestContext& ctx) {
   auto community_id = ctx.id_form("community").value_or(0);
-  auto text = ctx.form("register");
   auto lease = ctx.platform.db->lease();
   db::Transaction tx(lease);
-  auto community = kept_community(ctx, lease, community_id);
-  if (!community) return ctx.error(404, "error_not_found");
-  lock_community(lease, community_id);  // against another import or an owners' vote opening
-  if (owners_vote_open(lease, community_id))
-    return ctx.error(409, "error_property_register_vote_open");
-  std::vector<RegisteredPart> parts;
-  std::set<std::string> codes;
-  std::size_t start = 0, number = 0;
-  auto bad = [&](std::size_t line) {
-    return page(ctx, community_id, 422, {"register", "error_property_register_line"},
-                std::to_string(line));
-  };
-  while (start < text.size()) {
-    auto end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    auto line = text.substr(start, end - start);
-    start = end + 1;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    ++number;
-    if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    std::vector<std::string> f;
-    std::size_t from = 0;
-    while (true) {
-      auto comma = line.find(',', from);
-      f.push_back(line.substr(from, comma == std::string::npos ? std::string::npos : comma - from));
-      if (comma == std::string::npos) break;
-      from = comma + 1;
-    }
-    for (auto& x : f) {
-      auto a = x.find_first_not_of(" \t"), b = x.find_last_not_of(" \t");
-      x = a == std::string::npos ? "" : x.substr(a, b - a + 1);
-    }
-    if (f.size() < 3 || f.size() > 5 || parts.size() >= 20000) return bad(number);
-    RegisteredPart r;
-    r.part.id = f[0];
-    r.part.holder = f[1];
-    auto area = parse_area(f[2]);
-    r.part.developer_held = f.size() >= 4 && f[3] == "1";
-    bool developer_ok = f.size() < 4 || f[3] == "0" || f[3] == "1";
-    if (r.part.id.empty() || r.part.id.size() > 40 || !codes.insert(r.part.id).second || !area ||
-        !developer_ok || (!r.part.developer_held && r.part.holder.empty()) ||
-        // "developer" names the developer's parts together; nobody else may hold it.
-        (!r.part.developer_held && r.part.holder == k_developer) || r.part.holder.size() > 100 ||
-        !search::valid_utf8(r.part.holder) || !search::valid_utf8(r.part.id))
-      return bad(number);
-    r.part.area = *area;
-    if (f.size() == 5 && !f[4].empty()) {
-      auto account = auth::find_account_by_username(lease, f[4]);
-      if (!account) return bad(number);
-      r.account_id = account->id;
-    }
-    parts.push_back(r);
-  }
-  if (parts.empty())
-    return page(ctx, community_id, 422, {"register", "error_property_register_empty"});
-  replace_register(lease, community_id, parts);
-  audit::append(lease,
-                {ctx.user().account_id, "deliberation.register.import", "org_unit",
-                 std::to_string(community_id), "parts=" + std::to_string(parts.size())},
-                ctx.platform.clock.now());
+  auto imported = import_register(lease, ctx.user(), community_id, ctx.form("register"),
+                                  ctx.platform.clock.now());
+  const auto& r = imported.result;
+  if (r.status == 404 || r.status == 409) return ctx.error(r.status, r.error);
+  if (!r.ok())
+    return page(ctx, community_id, r.status, {"register", r.error}, std::to_string(imported.line));
   tx.commit();
   return ctx.redirect("/deliberation/councils?community=" + std::to_string(community_id),
                       "property_register_imported");
 }
+
 // A residents' group representative: a verified adult resident of the community, named
 // by the resident's number, with the group's name.
 Response add_representative_submit(RequestContext& ctx) {
@@ -411,7 +357,7 @@ void register_council_routes(http::Router& router) {
     return page(ctx, http::parse_id(ctx.query("community")).value_or(0));
   });
   router.post("/deliberation/councils", "deliberation.councils", save_council);
-  router.post("/deliberation/councils/register", "deliberation.councils", import_register);
+  router.post("/deliberation/councils/register", "deliberation.councils", import_register_submit);
   router.get("/deliberation/communities/{id}", "public", public_page);
   router.post("/deliberation/representatives", "deliberation.councils", add_representative_submit);
   router.post("/deliberation/representatives/{id}/remove", "deliberation.councils",

@@ -46,13 +46,13 @@ Response list(RequestContext& ctx) {
   bool any_convener = false;
   for (const auto& m : meetings_between(lease, community, now - 90 * 86400, now + 366 * 86400, 200))
     if (visible(ctx, m)) rows.push(meeting_row(ctx, m));
-  for (const auto& u : org::units_of_kind(lease, "community"))
-    if (ctx.principal && may_convene(ctx.user(), u.path)) any_convener = true;
   auto communities = views::Value::list();
-  for (const auto& u : org::units_of_kind(lease, "community"))
+  for (const auto& u : org::units_of_kind(lease, "community")) {
+    if (ctx.principal && may_convene(ctx.user(), u.path)) any_convener = true;
     if (u.active)
       communities.push(views::Value{
           {"id", u.id}, {"name", ctx.script(u.name)}, {"selected", u.id == community}});
+  }
   views::Value data{{"rows", rows},
                     {"empty", rows.as_list().empty()},
                     {"communities", communities},

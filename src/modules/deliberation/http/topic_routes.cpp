@@ -104,7 +104,8 @@ Response detail(RequestContext& ctx) {
   }
   // The appeal's public number is on the public board too; staff can open the appeal.
   if (t->appeal_id)
-    data.set("appeal", views::Value{{"id", t->appeal_id}, {"no", t->appeal_no}, {"link", staff}});
+    if (auto a = appeals::find_appeal(lease, t->appeal_id))
+      data.set("appeal", views::Value{{"id", t->appeal_id}, {"no", a->public_no}, {"link", staff}});
   auto events = views::Value::list();
   for (const auto& e : topic_events(lease, t->id)) {
     views::Value row{{"at", format_local_minutes(e.at)},

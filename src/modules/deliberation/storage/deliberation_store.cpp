@@ -55,11 +55,10 @@ std::vector<Council> query_councils(db::Lease& lease, const std::string& where, 
 
 constexpr const char* k_topic_select =
     "SELECT t.id, t.community_id, u.name, u.path, t.title, t.body, t.source, t.status, "
-    "COALESCE(t.appeal_id, 0), COALESCE(a.public_no, ''), COALESCE(t.proposer_id, 0), "
-    "COALESCE(t.proposer_unit_id, 0), COALESCE(p.display_name, ''), t.cosign_threshold, "
-    "t.cosign_count, t.created_at, t.updated_at FROM topics t JOIN org_units u ON u.id = "
-    "t.community_id LEFT JOIN appeals a ON a.id = t.appeal_id LEFT JOIN accounts p ON p.id = "
-    "t.proposer_id ";
+    "COALESCE(t.appeal_id, 0), COALESCE(t.proposer_id, 0), COALESCE(t.proposer_unit_id, 0), "
+    "COALESCE(p.display_name, ''), t.cosign_threshold, t.cosign_count, t.created_at, "
+    "t.updated_at FROM topics t JOIN org_units u ON u.id = t.community_id LEFT JOIN accounts p "
+    "ON p.id = t.proposer_id ";
 
 std::vector<Topic> query_topics(db::Lease& lease, const std::string& where,
                                 const std::vector<std::pair<std::string, std::string>>& args) {
@@ -72,7 +71,6 @@ std::vector<Topic> query_topics(db::Lease& lease, const std::string& where,
   for (auto* s : {&t.community_name, &t.community_path, &t.title, &t.body, &t.source, &t.status})
     st.exchange(soci::into(*s));
   st.exchange(soci::into(appeal));
-  st.exchange(soci::into(t.appeal_no));
   st.exchange(soci::into(proposer));
   st.exchange(soci::into(unit));
   st.exchange(soci::into(t.proposer_name));

@@ -46,7 +46,6 @@ struct Topic {
   std::string community_name, community_path;
   std::string title, body, source, status;
   std::int64_t appeal_id = 0;
-  std::string appeal_no;
   std::int64_t proposer_id = 0, proposer_unit_id = 0;
   std::string proposer_name;
   std::int64_t cosign_threshold = 0, cosign_count = 0;
