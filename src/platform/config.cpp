@@ -12,6 +12,8 @@ void Config::apply_environment() {
   if (const char* v = std::getenv("SILIAN_TICK_SECONDS")) tick_seconds = std::max(1, std::atoi(v));
   if (const char* v = std::getenv("SILIAN_PASSWORD_COST"))
     if (std::string(v) == "minimal") password_cost = crypto::PasswordCost::minimal;
+  if (const char* v = std::getenv("SILIAN_PAGE_CACHE_MB"))
+    page_cache_bytes = static_cast<std::size_t>(std::max(0, std::atoi(v))) << 20;
   if (const char* v = std::getenv("SILIAN_TRUSTED_PROXIES")) {
     std::string list(v);
     std::size_t start = 0;

@@ -21,6 +21,8 @@ struct Config {
   // Load balancers whose X-Forwarded-For is believed (SILIAN_TRUSTED_PROXIES, comma-separated).
   std::vector<std::string> trusted_proxies;
   crypto::PasswordCost password_cost = crypto::PasswordCost::interactive;
+  // Memory for shared rendered pages (SILIAN_PAGE_CACHE_MB; 0 turns the cache off).
+  std::size_t page_cache_bytes = std::size_t{32} << 20;
 
   void apply_environment();
 };

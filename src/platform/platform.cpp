@@ -14,7 +14,8 @@ Platform::Platform(Config cfg, Clock& clk, std::vector<Module> capability_module
             return *url;
           }(),
           config.threads)),
-      vault(crypto::Vault::from_key_file(config.secret_file)) {
+      vault(crypto::Vault::from_key_file(config.secret_file)),
+      page_cache(config.page_cache_bytes) {
   modules.push_back(core::core_module());
   for (auto& m : capability_modules) modules.push_back(std::move(m));
   for (const auto& m : modules) {

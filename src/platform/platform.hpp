@@ -9,6 +9,7 @@
 #include "silian/platform/config.hpp"
 #include "silian/platform/crypto/vault.hpp"
 #include "silian/platform/db/database.hpp"
+#include "silian/platform/http/page_cache.hpp"
 #include "silian/platform/http/router.hpp"
 #include "silian/platform/jobs/job_queue.hpp"
 #include "silian/platform/module.hpp"
@@ -27,6 +28,7 @@ struct Platform {
   jobs::JobRegistry jobs;
   http::Router router;
   ops::Metrics metrics;
+  http::PageCache page_cache;
 
   int migrate();
   // Backup order: every module's tables, in module order.

@@ -28,9 +28,18 @@ Response metrics(RequestContext& ctx) {
   if (!local &&
       !(ctx.principal && ctx.platform.permissions.allows("platform.ops.read", &*ctx.principal)))
     return ctx.error(403, "error_forbidden");
-  return Response::text(
-      200, ctx.platform.metrics.render(ctx.platform.db->in_use(), ctx.platform.db->pool_size()),
-      "text/plain; version=0.0.4; charset=utf-8");
+  const auto& cache = ctx.platform.page_cache;
+  auto text = ctx.platform.metrics.render(ctx.platform.db->in_use(), ctx.platform.db->pool_size());
+  text +=
+      "# HELP silian_page_cache_hits_total Shared pages served from the page cache.\n"
+      "# TYPE silian_page_cache_hits_total counter\n"
+      "silian_page_cache_hits_total " +
+      std::to_string(cache.hits()) +
+      "\n# HELP silian_page_cache_misses_total Shared pages rendered (not in the cache).\n"
+      "# TYPE silian_page_cache_misses_total counter\n"
+      "silian_page_cache_misses_total " +
+      std::to_string(cache.misses()) + "\n";
+  return Response::text(200, std::move(text), "text/plain; version=0.0.4; charset=utf-8");
 }
 
 std::string content_type_for(const std::string& file) {

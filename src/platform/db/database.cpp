@@ -29,10 +29,26 @@ void configure_sqlite(soci::session& s) {
 }
 }  // namespace
 
+// Runs after every commit of a pooled session. Setting a WAL hook replaces SQLite's
+// automatic checkpoint (sqlite3_wal_autocheckpoint is itself a WAL hook), so the hook
+// does that too, at SQLite's default of 1,000 frames.
+struct GenerationHook {
+  static constexpr int k_checkpoint_frames = 1000;
+  static int on_commit(void* database, sqlite_api::sqlite3* connection, const char* schema,
+                       int frames) {
+    static_cast<Database*>(database)->generation_.fetch_add(1);
+    if (frames >= k_checkpoint_frames)
+      sqlite_api::sqlite3_wal_checkpoint_v2(connection, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr,
+                                            nullptr);
+    return SQLITE_OK;
+  }
+};
+
 Database::Database(DbUrl url, std::size_t pool_size)
     : url_(std::move(url)),
       pool_size_(pool_size),
-      pool_(std::make_unique<soci::connection_pool>(pool_size)) {
+      pool_(std::make_unique<soci::connection_pool>(pool_size)),
+      seen_data_version_(pool_size, -1) {
   if (url_.engine == Engine::sqlite) {
     auto parent = std::filesystem::path(url_.target).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent);
@@ -42,8 +58,15 @@ Database::Database(DbUrl url, std::size_t pool_size)
     if (url_.engine == Engine::sqlite) {
       configure_sqlite_library();
       s.open(*soci::factory_sqlite3(), "db=\"" + url_.target + "\" timeout=15");
-      enrol_in_statement_cache(static_cast<soci::sqlite3_session_backend*>(s.get_backend())->conn_);
+      auto* connection = static_cast<soci::sqlite3_session_backend*>(s.get_backend())->conn_;
+      enrol_in_statement_cache(connection);
       configure_sqlite(s);
+      // An in-memory database has no WAL; without the WAL hook no change is seen.
+      std::string mode;
+      s << "PRAGMA journal_mode", soci::into(mode);
+      if (i == 0) tracks_changes_ = mode == "wal";
+      if (tracks_changes_)
+        sqlite_api::sqlite3_wal_hook(connection, &GenerationHook::on_commit, this);
     } else {
       s.open(*soci::factory_postgresql(), url_.libpq_keywords());
       s << "SET client_min_messages TO WARNING";
@@ -98,6 +121,22 @@ Lease::~Lease() {
 }
 
 Engine Lease::engine() const { return db_.engine(); }
+
+std::optional<std::uint64_t> Lease::change_generation() {
+  if (!db_.tracks_changes_) return std::nullopt;
+  // A commit by another connection (another process, or a second pool on the same file)
+  // shows as a new data_version on this session; the first session to see it bumps the
+  // generation before anything is read through it, so whatever is read afterwards was
+  // read under a generation newer than the commit.
+  std::int64_t version = 0;
+  *session_ << "PRAGMA data_version", soci::into(version);
+  auto& seen = db_.seen_data_version_[index_];
+  if (seen != version) {
+    seen = version;
+    db_.generation_.fetch_add(1);
+  }
+  return db_.generation_.load();
+}
 
 namespace {
 // Open transactions per session on this thread: a nested Transaction becomes a savepoint.

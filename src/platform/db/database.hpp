@@ -4,9 +4,12 @@
 #include <soci/soci.h>
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "silian/platform/db/db_url.hpp"
 
@@ -31,6 +34,11 @@ class Lease {
   soci::session* operator->() { return session_; }
   soci::session& session() { return *session_; }
   Engine engine() const;
+  // A number that grows with every write committed to the database, by this process or
+  // any other, as seen before this session's next read: what the page cache keys on.
+  // Empty when the engine cannot tell (PostgreSQL, SQLite without WAL), so nothing is
+  // cached there.
+  std::optional<std::uint64_t> change_generation();
 
  private:
   Database& db_;
@@ -54,10 +62,17 @@ class Database {
 
  private:
   friend class Lease;
+  friend struct GenerationHook;
   DbUrl url_;
   std::size_t pool_size_;
   std::unique_ptr<soci::connection_pool> pool_;
   std::atomic<std::size_t> in_use_{0};
+  // Change tracking (SQLite in WAL mode only): bumped after each commit of a pooled
+  // session (the WAL hook), and when a session finds that another connection committed
+  // (PRAGMA data_version, one value per pooled session, read by its holder only).
+  bool tracks_changes_ = false;
+  std::atomic<std::uint64_t> generation_{1};
+  std::vector<std::int64_t> seen_data_version_;
 };
 
 // An explicit write transaction. On SQLite it takes the write lock up front (BEGIN

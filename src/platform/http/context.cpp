@@ -167,8 +167,10 @@ Response RequestContext::page(const std::string& template_path, const std::strin
         views::Value{{"code", l}, {"label", catalog.text(l, "lang_name")}, {"current", l == lang}});
   layout.set("langs", langs);
   if (principal) {
-    layout.set("user", views::Value{{"name", script(principal->display_name)},
-                                    {"staff", principal->is_staff()}});
+    layout.set("user",
+               views::Value{{"name", rendering_shared_page ? platform.page_cache.name_marker()
+                                                           : script(principal->display_name)},
+                            {"staff", principal->is_staff()}});
     auto nav = views::Value::list();
     for (const auto& m : platform.modules)
       for (const auto& entry : m.nav)

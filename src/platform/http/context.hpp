@@ -30,6 +30,13 @@ class RequestContext {
   std::string client_ip;  // the remote address, or X-Forwarded-For from a trusted proxy
   bool large_text = false;
   std::vector<std::string> set_cookies;  // added to whatever response the handler returns
+  // Set while a shared page is rendered for the page cache: the CSRF token is then its
+  // marker, and the layout names the viewer by a marker too.
+  bool rendering_shared_page = false;
+  // This answer shows what only this viewer may see, or its reading must be recorded
+  // each time: it is never kept in the page cache.
+  void keep_private() { private_answer_ = true; }
+  bool private_answer() const { return private_answer_; }
 
   // Text in the reader's language.
   std::string t(const std::string& key) const;
@@ -58,6 +65,7 @@ class RequestContext {
   const auth::Principal& user() const { return *principal; }
 
  private:
+  bool private_answer_ = false;
   mutable std::optional<std::map<std::string, std::string>> form_;
   mutable std::optional<std::map<std::string, std::string>> query_;
   mutable std::optional<std::vector<Part>> parts_;  // set when the body is multipart

@@ -71,6 +71,82 @@ std::string loggable(const std::exception& e) {
   return what;
 }
 
+// Everything a shared page may depend on besides the data and the clock (ADR 0012).
+std::string shared_page_key(const RequestContext& ctx) {
+  std::string key = ctx.request.path;
+  key += '?';
+  key += ctx.request.query;
+  key += '\n';
+  key += ctx.lang;
+  key += ctx.large_text ? "\nlarge" : "\nnormal";
+  if (!ctx.principal) return key + "\nanonymous";
+  key += "\nsigned-in";
+  for (const auto& r : ctx.principal->roles) {
+    key += '\n';
+    key += r.role;
+    key += ' ';
+    key += std::to_string(r.unit_id);
+    key += ' ';
+    key += r.unit_path;
+    key += ' ';
+    key += r.unit_kind;
+    key += ' ';
+    key += r.unit_name;
+  }
+  return key;
+}
+
+// Restores the viewer's own CSRF token however the handler ends.
+struct SharedRendering {
+  RequestContext& ctx;
+  std::string csrf_token;
+  SharedRendering(RequestContext& c, const std::string& marker)
+      : ctx(c), csrf_token(std::move(c.csrf_token)) {
+    ctx.csrf_token = marker;
+    ctx.rendering_shared_page = true;
+  }
+  ~SharedRendering() {
+    ctx.csrf_token = std::move(csrf_token);
+    ctx.rendering_shared_page = false;
+  }
+  SharedRendering(const SharedRendering&) = delete;
+  SharedRendering& operator=(const SharedRendering&) = delete;
+};
+
+// A shared page from the page cache, or rendered once for everyone with the same key.
+Response shared_page(RequestContext& ctx, const Route& route) {
+  auto& cache = ctx.platform.page_cache;
+  // Held to the end, so that the session whose data_version was checked is the one the
+  // handler reads through (nested leases share it).
+  auto lease = ctx.platform.db->lease();
+  auto generation = lease.change_generation();
+  if (!generation) return route.handler(ctx);
+  auto key = shared_page_key(ctx);
+  auto now = ctx.platform.clock.now();
+  auto name = ctx.principal ? ctx.script(ctx.principal->display_name) : std::string();
+  Response response;
+  if (auto page = cache.find(key, *generation, now)) {
+    response.content_type = page->content_type;
+    response.body = cache.personalise(page->body, ctx.csrf_token, name);
+    return response;
+  }
+  auto cookies_before = ctx.set_cookies.size();
+  {
+    SharedRendering rendering(ctx, cache.csrf_marker());
+    response = route.handler(ctx);
+  }
+  if (response.status == 200 && response.headers.empty() && !ctx.private_answer() &&
+      ctx.set_cookies.size() == cookies_before)
+    cache.store(key, *generation, {response.body, response.content_type, now});
+  response.body = cache.personalise(response.body, ctx.csrf_token, name);
+  return response;
+}
+
+bool has_notice(const std::map<std::string, std::string>& cookies) {
+  auto it = cookies.find("notice");
+  return it != cookies.end() && !it->second.empty();
+}
+
 Response finish(RequestContext& ctx, Response response) {
   for (auto& c : ctx.set_cookies) response.headers.emplace_back("Set-Cookie", std::move(c));
   response.headers.emplace_back("X-Request-Id", ctx.request_id);
@@ -135,6 +211,9 @@ Response dispatch(Platform& platform, const Request& request) {
         response = ctx.error(403, "error_forbidden");
       } else if (!csrf_ok) {
         response = ctx.error(403, "error_csrf");
+      } else if (route.shared_page && request.method == "GET" && platform.page_cache.enabled() &&
+                 !has_notice(cookies)) {
+        response = shared_page(ctx, route);
       } else {
         response = route.handler(ctx);
       }

@@ -47,6 +47,13 @@ void Router::get(const std::string& pattern, const std::string& permission, Hand
   add(Route{"GET", pattern, permission, std::move(handler)});
 }
 
+void Router::get_shared(const std::string& pattern, const std::string& permission,
+                        Handler handler) {
+  Route route{"GET", pattern, permission, std::move(handler)};
+  route.shared_page = true;
+  add(std::move(route));
+}
+
 void Router::post(const std::string& pattern, const std::string& permission, Handler handler) {
   add(Route{"POST", pattern, permission, std::move(handler)});
 }

@@ -18,6 +18,9 @@ struct Route {
   std::string permission;  // declared in a module manifest, or public/authenticated
   Handler handler;
   bool csrf_exempt = false;  // only for API routes authenticated by key, never for forms
+  // The page depends only on the path and query, the language and text size, the
+  // viewer's role assignments and the data: it may come from the page cache (ADR 0012).
+  bool shared_page = false;
 };
 
 struct Match {
@@ -31,6 +34,8 @@ class Router {
   void add(Route route);  // throws when method+pattern is registered twice
   void get(const std::string& pattern, const std::string& permission, Handler handler);
   void post(const std::string& pattern, const std::string& permission, Handler handler);
+  // A GET whose page viewers with the same roles share (see Route::shared_page).
+  void get_shared(const std::string& pattern, const std::string& permission, Handler handler);
   Match match(const std::string& method, const std::string& path) const;
   const std::vector<Route>& routes() const { return routes_; }
 

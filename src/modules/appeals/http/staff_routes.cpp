@@ -137,6 +137,7 @@ Response detail(RequestContext& ctx) {
     auto name = p.vault.open(a.contact_name_sealed).value_or("");
     auto phone = p.vault.open(a.contact_phone_sealed).value_or("");
     if (handler) {
+      ctx.keep_private();  // the full contact, and its reading is recorded every time
       db::Transaction tx(lease);
       audit::append(lease, {who.account_id, "appeals.contact.read", "appeal", a.public_no, ""},
                     now);
@@ -383,8 +384,8 @@ void register_staff_routes(http::Router& router) {
              [](RequestContext& ctx) { return intake_form(ctx, true, 200, {}); });
   router.post("/appeals/intake", "appeals.intake",
               [](RequestContext& ctx) { return intake_submit(ctx, true); });
-  router.get("/appeals", "appeals.handle", list);
-  router.get("/appeals/{id}", "appeals.handle", detail);
+  router.get_shared("/appeals", "appeals.handle", list);
+  router.get_shared("/appeals/{id}", "appeals.handle", detail);
   router.post("/appeals/{id}/dispatch", "appeals.dispatch", do_dispatch);
   router.post("/appeals/{id}/return", "appeals.handle", do_return);
   router.post("/appeals/{id}/respond", "appeals.handle", do_respond);
