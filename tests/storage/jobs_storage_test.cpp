@@ -56,6 +56,50 @@ TEST_P(JobQueue, HandlerWritesCommitWithTheJobOrNotAtAll) {
   EXPECT_EQ(count(*tp, "SELECT COUNT(*) FROM jobs WHERE status = 'failed' AND attempts = 5"), 1);
 }
 
+TEST_P(JobQueue, AFailingJobInABatchIsUndoneAloneAndTheOthersCommit) {
+  TestPlatform tp(GetParam(), false);
+  jobs::JobRegistry reg;
+  reg.add("test.write", [](jobs::JobContext& ctx) {
+    ctx.lease.session() << "INSERT INTO settings (setting_key, setting_value) VALUES (:k, 'x')",
+        soci::use(ctx.payload);
+    if (ctx.payload == "bad") throw std::runtime_error("boom");
+  });
+  auto t0 = tp->clock.now();
+  for (const auto* payload : {"one", "bad", "two", "three"})
+    enqueue(*tp, "test.write", payload, t0);
+  auto result = jobs::run_due(*tp->db, reg, t0, "n");
+  EXPECT_EQ(result.done, 3);
+  EXPECT_EQ(result.failed, 1);
+  EXPECT_EQ(count(*tp,
+                  "SELECT COUNT(*) FROM settings WHERE setting_key IN ('one', 'two', "
+                  "'three')"),
+            3);
+  EXPECT_EQ(count(*tp, "SELECT COUNT(*) FROM settings WHERE setting_key = 'bad'"), 0);
+  EXPECT_EQ(count(*tp, "SELECT COUNT(*) FROM jobs WHERE status = 'done'"), 3);
+  EXPECT_EQ(count(*tp,
+                  "SELECT COUNT(*) FROM jobs WHERE status = 'pending' AND attempts = 1 AND "
+                  "payload = 'bad'"),
+            1);
+}
+
+TEST_P(JobQueue, ABacklogRunsInFewCommitsAndStopsAtTheLimit) {
+  TestPlatform tp(GetParam(), false);
+  jobs::JobRegistry reg;
+  reg.add("test.noop", [](jobs::JobContext&) {});
+  auto t0 = tp->clock.now();
+  for (int i = 0; i < 120; ++i) enqueue(*tp, "test.noop", std::to_string(i), t0);
+  EXPECT_EQ(jobs::run_due(*tp->db, reg, t0, "n", 70).done, 70);  // max_jobs holds
+  EXPECT_EQ(count(*tp, "SELECT COUNT(*) FROM jobs WHERE status = 'pending'"), 50);
+  // On SQLite the change generation counts commits (ADR 0012): 50 jobs, one or two.
+  auto generation = [&] { return tp->db->lease().change_generation().value_or(0); };
+  auto before = generation();
+  EXPECT_EQ(jobs::run_due(*tp->db, reg, t0, "n").done, 50);
+  if (GetParam() == db::Engine::sqlite) {
+    EXPECT_LE(generation() - before, 3u);
+  }
+  EXPECT_EQ(jobs::run_due(*tp->db, reg, t0, "n").done, 0);
+}
+
 TEST_P(JobQueue, DedupeKeyMakesEnqueueIdempotent) {
   TestPlatform tp(GetParam(), false);
   auto t0 = tp->clock.now();

@@ -24,23 +24,34 @@ class Converter {
     // Latin text has nothing to convert.
     if (std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; }))
       return std::string(text);
-    // Names of units, categories and the like repeat on every page: remember short ones.
-    const bool cacheable = text.size() <= 96;
+    // Names of units and categories repeat on every page, and the descriptions of the
+    // appeals being worked on on many: remember what was converted, within a budget per
+    // thread and direction (emptied when it is spent).
+    const bool cacheable = text.size() <= k_max_cached_text;
     if (cacheable) {
       if (auto it = cache_.find(text); it != cache_.end()) return it->second;
-      if (cache_.size() >= 4096) cache_.clear();
+      if (cached_bytes_ + 2 * text.size() > k_cache_budget) {
+        cache_.clear();
+        cached_bytes_ = 0;
+      }
     }
     char* out = opencc_convert_utf8(handle_, text.data(), text.size());
     if (out == nullptr) return std::string(text);
     std::string result(out);
     opencc_convert_utf8_free(out);
-    if (cacheable) cache_.emplace(std::string(text), result);
+    if (cacheable) {
+      cached_bytes_ += text.size() + result.size();
+      cache_.emplace(std::string(text), result);
+    }
     return result;
   }
 
  private:
+  static constexpr std::size_t k_max_cached_text = 2048;
+  static constexpr std::size_t k_cache_budget = 512 * 1024;
   opencc_t handle_;
   std::map<std::string, std::string, std::less<>> cache_;
+  std::size_t cached_bytes_ = 0;
 };
 
 Converter& s2t() {
