@@ -29,26 +29,57 @@ void configure_sqlite(soci::session& s) {
 }
 }  // namespace
 
-// Runs after every commit of a pooled session. Setting a WAL hook replaces SQLite's
-// automatic checkpoint (sqlite3_wal_autocheckpoint is itself a WAL hook), so the hook
-// does that too, at SQLite's default of 1,000 frames.
-struct GenerationHook {
-  static constexpr int k_checkpoint_frames = 1000;
-  static int on_commit(void* database, sqlite_api::sqlite3* connection, const char* schema,
-                       int frames) {
-    static_cast<Database*>(database)->generation_.fetch_add(1);
-    if (frames >= k_checkpoint_frames)
-      sqlite_api::sqlite3_wal_checkpoint_v2(connection, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr,
-                                            nullptr);
-    return SQLITE_OK;
+// A connection that only ever reads PRAGMA data_version. The value changes whenever
+// another connection (a pooled session, another process) has committed since the last
+// read, so every change of the generation follows the commit it stands for, and one
+// commit moves it once however many sessions there are.
+struct Database::ChangeObserver {
+  std::mutex mutex;
+  sqlite_api::sqlite3* connection = nullptr;
+  sqlite_api::sqlite3_stmt* statement = nullptr;
+  std::int64_t seen = -1;
+  std::uint64_t generation = 0;
+
+  explicit ChangeObserver(const std::string& path) {
+    if (sqlite_api::sqlite3_open_v2(path.c_str(), &connection, SQLITE_OPEN_READWRITE, nullptr) !=
+            SQLITE_OK ||
+        sqlite_api::sqlite3_prepare_v2(connection, "PRAGMA data_version", -1, &statement,
+                                       nullptr) != SQLITE_OK) {
+      std::string error = connection ? sqlite_api::sqlite3_errmsg(connection) : "out of memory";
+      close();
+      throw std::runtime_error("cannot watch the database for changes: " + error);
+    }
+  }
+  ~ChangeObserver() { close(); }
+  ChangeObserver(const ChangeObserver&) = delete;
+  ChangeObserver& operator=(const ChangeObserver&) = delete;
+
+  std::optional<std::uint64_t> check() {
+    std::lock_guard lock(mutex);
+    int rc = sqlite_api::sqlite3_step(statement);
+    std::int64_t version = rc == SQLITE_ROW ? sqlite_api::sqlite3_column_int64(statement, 0) : -1;
+    sqlite_api::sqlite3_reset(statement);       // ends the read transaction at once
+    if (rc != SQLITE_ROW) return std::nullopt;  // cannot tell: nothing is cached
+    if (version != seen) {
+      seen = version;
+      ++generation;
+    }
+    return generation;
+  }
+
+ private:
+  void close() {
+    sqlite_api::sqlite3_finalize(statement);
+    sqlite_api::sqlite3_close(connection);
+    statement = nullptr;
+    connection = nullptr;
   }
 };
 
 Database::Database(DbUrl url, std::size_t pool_size)
     : url_(std::move(url)),
       pool_size_(pool_size),
-      pool_(std::make_unique<soci::connection_pool>(pool_size)),
-      seen_data_version_(pool_size, -1) {
+      pool_(std::make_unique<soci::connection_pool>(pool_size)) {
   if (url_.engine == Engine::sqlite) {
     auto parent = std::filesystem::path(url_.target).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent);
@@ -58,15 +89,14 @@ Database::Database(DbUrl url, std::size_t pool_size)
     if (url_.engine == Engine::sqlite) {
       configure_sqlite_library();
       s.open(*soci::factory_sqlite3(), "db=\"" + url_.target + "\" timeout=15");
-      auto* connection = static_cast<soci::sqlite3_session_backend*>(s.get_backend())->conn_;
-      enrol_in_statement_cache(connection);
+      enrol_in_statement_cache(static_cast<soci::sqlite3_session_backend*>(s.get_backend())->conn_);
       configure_sqlite(s);
-      // An in-memory database has no WAL; without the WAL hook no change is seen.
+      // An in-memory database has no WAL, and every connection to it is another database.
       std::string mode;
-      s << "PRAGMA journal_mode", soci::into(mode);
-      if (i == 0) tracks_changes_ = mode == "wal";
-      if (tracks_changes_)
-        sqlite_api::sqlite3_wal_hook(connection, &GenerationHook::on_commit, this);
+      if (i == 0) {
+        s << "PRAGMA journal_mode", soci::into(mode);
+        if (mode == "wal") observer_ = std::make_unique<ChangeObserver>(url_.target);
+      }
     } else {
       s.open(*soci::factory_postgresql(), url_.libpq_keywords());
       s << "SET client_min_messages TO WARNING";
@@ -122,20 +152,9 @@ Lease::~Lease() {
 
 Engine Lease::engine() const { return db_.engine(); }
 
-std::optional<std::uint64_t> Lease::change_generation() {
-  if (!db_.tracks_changes_) return std::nullopt;
-  // A commit by another connection (another process, or a second pool on the same file)
-  // shows as a new data_version on this session; the first session to see it bumps the
-  // generation before anything is read through it, so whatever is read afterwards was
-  // read under a generation newer than the commit.
-  std::int64_t version = 0;
-  *session_ << "PRAGMA data_version", soci::into(version);
-  auto& seen = db_.seen_data_version_[index_];
-  if (seen != version) {
-    seen = version;
-    db_.generation_.fetch_add(1);
-  }
-  return db_.generation_.load();
+std::optional<std::uint64_t> Database::change_generation() {
+  if (!observer_) return std::nullopt;
+  return observer_->check();
 }
 
 namespace {

@@ -34,11 +34,6 @@ class Lease {
   soci::session* operator->() { return session_; }
   soci::session& session() { return *session_; }
   Engine engine() const;
-  // A number that grows with every write committed to the database, by this process or
-  // any other, as seen before this session's next read: what the page cache keys on.
-  // Empty when the engine cannot tell (PostgreSQL, SQLite without WAL), so nothing is
-  // cached there.
-  std::optional<std::uint64_t> change_generation();
 
  private:
   Database& db_;
@@ -60,19 +55,21 @@ class Database {
   std::size_t pool_size() const { return pool_size_; }
   std::size_t in_use() const { return in_use_.load(); }
 
+  // A number that has grown since any write was committed to the database, by this
+  // process or any other, before the call: what the page cache keys on (ADR 0012). Empty
+  // when the engine cannot tell (PostgreSQL, SQLite without WAL), so nothing is cached.
+  std::optional<std::uint64_t> change_generation();
+
  private:
   friend class Lease;
-  friend struct GenerationHook;
+  struct ChangeObserver;
   DbUrl url_;
   std::size_t pool_size_;
+  // SQLite in WAL mode only: a connection of its own that never writes, so that its
+  // PRAGMA data_version changes with every commit of every other connection.
+  std::unique_ptr<ChangeObserver> observer_;
   std::unique_ptr<soci::connection_pool> pool_;
   std::atomic<std::size_t> in_use_{0};
-  // Change tracking (SQLite in WAL mode only): bumped after each commit of a pooled
-  // session (the WAL hook), and when a session finds that another connection committed
-  // (PRAGMA data_version, one value per pooled session, read by its holder only).
-  bool tracks_changes_ = false;
-  std::atomic<std::uint64_t> generation_{1};
-  std::vector<std::int64_t> seen_data_version_;
 };
 
 // An explicit write transaction. On SQLite it takes the write lock up front (BEGIN

@@ -71,27 +71,32 @@ std::string loggable(const std::exception& e) {
   return what;
 }
 
+// Adds one field to a key, length first, so that no two different lists of fields can
+// make the same key whatever they contain.
+void add_field(std::string& key, std::string_view field) {
+  key += std::to_string(field.size());
+  key += ':';
+  key += field;
+}
+
 // Everything a shared page may depend on besides the data and the clock (ADR 0012).
 std::string shared_page_key(const RequestContext& ctx) {
-  std::string key = ctx.request.path;
-  key += '?';
-  key += ctx.request.query;
-  key += '\n';
-  key += ctx.lang;
-  key += ctx.large_text ? "\nlarge" : "\nnormal";
-  if (!ctx.principal) return key + "\nanonymous";
-  key += "\nsigned-in";
+  std::string key;
+  add_field(key, ctx.request.path);
+  add_field(key, ctx.request.query);
+  add_field(key, ctx.lang);
+  add_field(key, ctx.large_text ? "large" : "normal");
+  if (!ctx.principal) {
+    add_field(key, "anonymous");
+    return key;
+  }
+  add_field(key, "signed-in");
   for (const auto& r : ctx.principal->roles) {
-    key += '\n';
-    key += r.role;
-    key += ' ';
-    key += std::to_string(r.unit_id);
-    key += ' ';
-    key += r.unit_path;
-    key += ' ';
-    key += r.unit_kind;
-    key += ' ';
-    key += r.unit_name;
+    add_field(key, r.role);
+    add_field(key, std::to_string(r.unit_id));
+    add_field(key, r.unit_path);
+    add_field(key, r.unit_kind);
+    add_field(key, r.unit_name);
   }
   return key;
 }
@@ -116,10 +121,8 @@ struct SharedRendering {
 // A shared page from the page cache, or rendered once for everyone with the same key.
 Response shared_page(RequestContext& ctx, const Route& route) {
   auto& cache = ctx.platform.page_cache;
-  // Held to the end, so that the session whose data_version was checked is the one the
-  // handler reads through (nested leases share it).
-  auto lease = ctx.platform.db->lease();
-  auto generation = lease.change_generation();
+  // Taken before the handler reads anything: whatever it reads is at least this new.
+  auto generation = ctx.platform.db->change_generation();
   if (!generation) return route.handler(ctx);
   auto key = shared_page_key(ctx);
   auto now = ctx.platform.clock.now();

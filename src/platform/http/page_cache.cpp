@@ -24,8 +24,7 @@ std::shared_ptr<const CachedPage> PageCache::find(const std::string& key, std::u
   if (generation == generation_) {
     auto it = pages_.find(key);
     if (it != pages_.end()) {
-      auto age = now - it->second->rendered_at;
-      if (age >= 0 && age <= k_max_age_seconds) {
+      if (it->second->rendered_at == now) {
         ++hits_;
         return it->second;
       }

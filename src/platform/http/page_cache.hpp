@@ -6,8 +6,8 @@
 // with the same roles then read one rendering. What is personal in a page (the CSRF token
 // of its forms, the viewer's name in the header) is rendered as a marker and filled in
 // for each viewer. An entry is keyed by the database's change generation, so no page is
-// served from before the last committed write, and lives at most `k_max_age_seconds`
-// (deadlines and overdue marks depend on the clock).
+// served from before the last committed write, and only within the second of the
+// platform clock it was rendered in (deadlines and overdue marks depend on the clock).
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -24,8 +24,6 @@ struct CachedPage {
 
 class PageCache {
  public:
-  static constexpr std::int64_t k_max_age_seconds = 1;
-
   explicit PageCache(std::size_t capacity_bytes);
 
   bool enabled() const { return capacity_ > 0; }

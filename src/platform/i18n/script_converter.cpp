@@ -30,7 +30,7 @@ class Converter {
     const bool cacheable = text.size() <= k_max_cached_text;
     if (cacheable) {
       if (auto it = cache_.find(text); it != cache_.end()) return it->second;
-      if (cached_bytes_ + 2 * text.size() > k_cache_budget) {
+      if (cached_bytes_ + 2 * text.size() + k_entry_overhead > k_cache_budget) {
         cache_.clear();
         cached_bytes_ = 0;
       }
@@ -40,7 +40,7 @@ class Converter {
     std::string result(out);
     opencc_convert_utf8_free(out);
     if (cacheable) {
-      cached_bytes_ += text.size() + result.size();
+      cached_bytes_ += text.size() + result.size() + k_entry_overhead;
       cache_.emplace(std::string(text), result);
     }
     return result;
@@ -49,6 +49,7 @@ class Converter {
  private:
   static constexpr std::size_t k_max_cached_text = 2048;
   static constexpr std::size_t k_cache_budget = 512 * 1024;
+  static constexpr std::size_t k_entry_overhead = 128;  // the map node and two strings
   opencc_t handle_;
   std::map<std::string, std::string, std::less<>> cache_;
   std::size_t cached_bytes_ = 0;

@@ -3,8 +3,8 @@
 // transactions; `silian tick --at` and the server's ticker run what is due. A job's
 // handler runs inside the transaction that claimed it, so its writes and the job's
 // completion commit together: a due job runs exactly once, even with several nodes
-// (PostgreSQL claims with FOR UPDATE SKIP LOCKED; SQLite serialises writers). Jobs run
-// in batches of up to 50 per transaction, each in a savepoint of its own.
+// (PostgreSQL claims with FOR UPDATE SKIP LOCKED; SQLite serialises writers). On SQLite
+// jobs run in batches of up to 50 per transaction, each in a savepoint of its own.
 #include <cstdint>
 #include <functional>
 #include <map>
