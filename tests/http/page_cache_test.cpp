@@ -149,7 +149,7 @@ TEST_P(PageCache, TheClockAndOneTimeNoticesAreHonoured) {
   auto before = hits();
   EXPECT_FALSE(overdue());
   EXPECT_EQ(hits(), before + (caches() ? 1 : 0));
-  // Nothing is written when the deadline passes; a shared page is at most a second old.
+  // Nothing is written when the deadline passes; a shared page lives within its second.
   tp->clock.set(due + 1);
   EXPECT_TRUE(overdue());
   // A one-time notice is shown, not the cached page without it, with nothing written in
