@@ -8,12 +8,6 @@
 
 using namespace silian::test;
 
-namespace {
-std::map<std::string, std::string> env_for(const std::string& dir) {
-  return {{"SILIAN_SECRET_FILE", dir + "/secret.key"}, {"SILIAN_PASSWORD_COST", "minimal"}};
-}
-}  // namespace
-
 TEST(Cli, UnknownFlagsAndBadUrlsFailClearly) {
   auto flag = run_silian({"serve", "--bogus"});
   EXPECT_NE(flag.exit_code, 0);
@@ -31,7 +25,7 @@ TEST(Cli, UnknownFlagsAndBadUrlsFailClearly) {
 TEST(Cli, MigrateDemoUserAddTickAndVerify) {
   auto dir = temp_dir();
   auto db = "sqlite:" + dir + "/silian.db";
-  auto env = env_for(dir);
+  auto env = site_env(dir);
   auto migrate = run_silian({"migrate", "--db", db}, env);
   EXPECT_EQ(migrate.exit_code, 0) << migrate.output;
   EXPECT_EQ(migrate.output.find("applied 0 migration(s)"), std::string::npos) << migrate.output;
@@ -64,7 +58,7 @@ TEST(Cli, MigrateDemoUserAddTickAndVerify) {
 TEST(Cli, AuditVerifyNamesTheFirstBrokenLink) {
   auto dir = temp_dir();
   auto db = "sqlite:" + dir + "/silian.db";
-  auto env = env_for(dir);
+  auto env = site_env(dir);
   run_silian({"demo", "--db", db}, env);
   for (int i = 0; i < 3; ++i)
     run_silian({"user", "add", "--db", db, "--username", "u" + std::to_string(i), "--password",
@@ -90,7 +84,7 @@ TEST(Cli, AuditVerifyNamesTheFirstBrokenLink) {
 
 TEST(Cli, BackupMovesADistrictBetweenEnginesBothWays) {
   auto dir = temp_dir();
-  auto env = env_for(dir);
+  auto env = site_env(dir);
   auto lite = "sqlite:" + dir + "/silian.db";
   run_silian({"demo", "--db", lite}, env);
   auto to = run_silian({"backup", "--db", lite, "--to", dir + "/one.backup"}, env);
@@ -118,7 +112,7 @@ TEST(Cli, BackupMovesADistrictBetweenEnginesBothWays) {
 TEST(Cli, ServeOnAPortInUseFailsClearlyInsteadOfAborting) {
   auto dir = temp_dir();
   auto db = "sqlite:" + dir + "/silian.db";
-  auto env = env_for(dir);
+  auto env = site_env(dir);
   ServerProcess first(db, env);
   auto second = run_silian(
       {"serve", "--db", db, "--listen", "127.0.0.1:" + std::to_string(first.port())}, env);

@@ -32,11 +32,7 @@ std::string key_from(const std::string& output) {
 TEST(Open311Conformance, TheRealServerPassesTheConformanceSuite) {
   auto schemas = schema_dir();
   ASSERT_FALSE(schemas.empty()) << "Open311 JSON Schemas not found; set SILIAN_OPEN311_SCHEMAS";
-  auto dir = temp_dir();
-  auto db = "sqlite:" + dir + "/silian.db";
-  std::map<std::string, std::string> env{{"SILIAN_SECRET_FILE", dir + "/secret.key"},
-                                         {"SILIAN_PASSWORD_COST", "minimal"}};
-  ASSERT_EQ(run_silian({"demo", "--db", db}, env).exit_code, 0);
+  auto [dir, db, env] = demo_site();
   auto created = run_silian({"apikey", "create", "--name", "conformance", "--db", db}, env);
   ASSERT_EQ(created.exit_code, 0) << created.output;
   auto key = key_from(created.output);

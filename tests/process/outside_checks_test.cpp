@@ -9,11 +9,7 @@
 using namespace silian::test;
 
 TEST(CalendarConformance, TheMeetingFeedParsesInARealCalendarParser) {
-  auto dir = temp_dir();
-  auto db = "sqlite:" + dir + "/silian.db";
-  std::map<std::string, std::string> env{{"SILIAN_SECRET_FILE", dir + "/secret.key"},
-                                         {"SILIAN_PASSWORD_COST", "minimal"}};
-  ASSERT_EQ(run_silian({"demo", "--db", db}, env).exit_code, 0);
+  auto [dir, db, env] = demo_site();
   ServerProcess server(db, env);
   // The demo's noticed council meeting, with a Chinese title and place long enough to be
   // folded, must come through.
@@ -29,11 +25,7 @@ TEST(CalendarConformance, TheMeetingFeedParsesInARealCalendarParser) {
 // The public record, recomputed from its JSON copy with Python's hashlib (nothing the
 // server computed is trusted), and `silian audit verify` on the same database.
 TEST(PublicRecordConformance, AnOutsiderRecomputesTheChain) {
-  auto dir = temp_dir();
-  auto db = "sqlite:" + dir + "/silian.db";
-  std::map<std::string, std::string> env{{"SILIAN_SECRET_FILE", dir + "/secret.key"},
-                                         {"SILIAN_PASSWORD_COST", "minimal"}};
-  ASSERT_EQ(run_silian({"demo", "--db", db}, env).exit_code, 0);
+  auto [dir, db, env] = demo_site();
   {
     ServerProcess server(db, env);
     auto result = run_command(std::string("/usr/bin/python3 ") + SILIAN_SOURCE_DIR +

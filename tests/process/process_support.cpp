@@ -45,6 +45,22 @@ CommandResult run_command(const std::string& shell_command) {
   return result;
 }
 
+std::map<std::string, std::string> site_env(const std::string& dir) {
+  return {{"SILIAN_SECRET_FILE", dir + "/secret.key"},
+          {"SILIAN_PASSWORD_COST", "minimal"},
+          {"SILIAN_TICK_SECONDS", "1"}};
+}
+
+DemoSite demo_site() {
+  DemoSite site;
+  site.dir = temp_dir();
+  site.db = "sqlite:" + site.dir + "/silian.db";
+  site.env = site_env(site.dir);
+  auto loaded = run_silian({"demo", "--db", site.db}, site.env);
+  if (loaded.exit_code != 0) throw std::runtime_error("silian demo failed: " + loaded.output);
+  return site;
+}
+
 int free_port() {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};

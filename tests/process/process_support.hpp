@@ -17,6 +17,17 @@ CommandResult run_command(const std::string& shell_command);
 
 int free_port();
 
+// The environment of a test site kept in `dir`: its own vault key, fast password hashing,
+// and a server ticker every second.
+std::map<std::string, std::string> site_env(const std::string& dir);
+// A fresh directory whose SQLite database holds the demo district (`silian demo`).
+struct DemoSite {
+  std::string dir;
+  std::string db;
+  std::map<std::string, std::string> env;
+};
+DemoSite demo_site();  // throws when `silian demo` fails
+
 class ServerProcess {
  public:
   ServerProcess(const std::string& db_url, const std::map<std::string, std::string>& env);

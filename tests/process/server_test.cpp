@@ -12,12 +12,6 @@
 using namespace silian::test;
 
 namespace {
-std::map<std::string, std::string> env_for(const std::string& dir) {
-  return {{"SILIAN_SECRET_FILE", dir + "/secret.key"},
-          {"SILIAN_PASSWORD_COST", "minimal"},
-          {"SILIAN_TICK_SECONDS", "1"}};
-}
-
 // Signs in through the real form and returns the Cookie header to send afterwards.
 std::string sign_in(int port, const std::string& user, const std::string& password) {
   auto form = http_request(port, "GET", "/login");
@@ -40,7 +34,7 @@ long long count(const std::string& url, const std::string& sql) {
 
 TEST(Server, HealthzAnswersOnceServing) {
   auto dir = temp_dir();
-  ServerProcess server("sqlite:" + dir + "/silian.db", env_for(dir));
+  ServerProcess server("sqlite:" + dir + "/silian.db", site_env(dir));
   auto r = http_request(server.port(), "GET", "/healthz");
   EXPECT_EQ(r.status, 200);
   EXPECT_NE(r.headers["content-type"].find("application/json"), std::string::npos);
@@ -50,10 +44,7 @@ TEST(Server, HealthzAnswersOnceServing) {
 }
 
 TEST(Server, ARegistrationThatGotASuccessAnswerSurvivesKillNine) {
-  auto dir = temp_dir();
-  auto db = "sqlite:" + dir + "/silian.db";
-  auto env = env_for(dir);
-  ASSERT_EQ(run_silian({"demo", "--db", db}, env).exit_code, 0);
+  auto [dir, db, env] = demo_site();
   ServerProcess server(db, env);
   auto form = http_request(server.port(), "GET", "/register");
   auto csrf = cookie_value(form, "csrf");
@@ -71,10 +62,7 @@ TEST(Server, ARegistrationThatGotASuccessAnswerSurvivesKillNine) {
 }
 
 TEST(Server, AnAppealThatGotASuccessAnswerSurvivesKillNine) {
-  auto dir = temp_dir();
-  auto db = "sqlite:" + dir + "/silian.db";
-  auto env = env_for(dir);
-  ASSERT_EQ(run_silian({"demo", "--db", db}, env).exit_code, 0);
+  auto [dir, db, env] = demo_site();
   ServerProcess server(db, env);
   auto cookies = sign_in(server.port(), "resident", "Silian-demo-2026");
   auto csrf = cookies.substr(5, cookies.find(';') - 5);
@@ -96,7 +84,7 @@ TEST(Server, AnAppealThatGotASuccessAnswerSurvivesKillNine) {
 
 TEST(Server, TwoNodesOnOnePostgresqlDatabaseBehaveAsOneSite) {
   auto dir = temp_dir();
-  auto env = env_for(dir);
+  auto env = site_env(dir);
   auto db = fresh_db_url(silian::db::Engine::postgresql);
   ASSERT_EQ(run_silian({"demo", "--db", db}, env).exit_code, 0);
   ServerProcess a(db, env), b(db, env);
